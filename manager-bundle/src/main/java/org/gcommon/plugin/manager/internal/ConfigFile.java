@@ -1,0 +1,151 @@
+package org.gcommon.plugin.manager.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.gcommon.plugin.api.PluginConstants;
+import org.gcommon.plugin.api.PluginNames;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One configuration file of {@code etc/}: {@code <plugin-name>.cfg} (Java properties) or
+ * {@code <plugin-name>.json} (a flat JSON object) → the plugin's configuration PID
+ * {@code gcommon.plugin.<plugin-name>}. Files named after a runtime PID ({@code org.gcommon.*},
+ * {@code org.osgi.*}, {@code org.apache.felix.*}) configure that PID directly.
+ */
+final class ConfigFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> RUNTIME_PREFIXES = List.of("org.gcommon.", "org.osgi.", "org.apache.felix.");
+
+    private ConfigFile() {
+    }
+
+    /** A file this class does not accept, with the reason and the fix. */
+    static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    static boolean isConfigFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".cfg") || name.endsWith(".json");
+    }
+
+    /**
+     * @param file an etc/ file
+     * @return the PID it configures
+     * @throws Invalid when the file name is neither a plugin name nor a runtime PID
+     */
+    static String pidOf(Path file) throws Invalid {
+        String name = file.getFileName().toString();
+        String base = name.substring(0, name.lastIndexOf('.'));
+        for (String prefix : RUNTIME_PREFIXES) {
+            if (base.startsWith(prefix)) {
+                return base;
+            }
+        }
+        if (!PluginNames.isValid(base)) {
+            throw new Invalid("etc/" + name + " is not named after a plugin: '" + base + "' is not a valid plugin name "
+                    + "(lower case letters, digits, '.', '-', '_'); rename it to <plugin-name>.cfg or <plugin-name>.json");
+        }
+        return PluginConstants.configPid(base);
+    }
+
+    /**
+     * @param file a .cfg or .json file
+     * @return its properties, in the types ConfigurationAdmin accepts
+     * @throws Invalid naming the file, what is wrong and how to fix it
+     */
+    static Hashtable<String, Object> read(Path file) throws Invalid {
+        String name = file.getFileName().toString();
+        try {
+            return name.endsWith(".json") ? readJson(file) : readProperties(file);
+        } catch (IOException e) {
+            throw new Invalid("etc/" + name + " could not be read: " + TimedCalls.describe(e));
+        }
+    }
+
+    private static Hashtable<String, Object> readProperties(Path file) throws IOException, Invalid {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IllegalArgumentException | java.nio.charset.MalformedInputException e) {
+            throw new Invalid("etc/" + file.getFileName() + " is not a valid properties file (" + e.getMessage()
+                    + "); write one key=value per line, in UTF-8, with \\uXXXX escapes only where needed");
+        }
+        Hashtable<String, Object> out = new Hashtable<>();
+        for (String key : props.stringPropertyNames()) {
+            out.put(key.trim(), props.getProperty(key).trim());
+        }
+        return out;
+    }
+
+    private static Hashtable<String, Object> readJson(Path file) throws IOException, Invalid {
+        String fileName = "etc/" + file.getFileName();
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new Invalid(fileName + " is not valid JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+        if (root == null || !root.isObject()) {
+            throw new Invalid(fileName + " must hold one JSON object of settings, e.g. {\"ttl.seconds\": 60}");
+        }
+        Hashtable<String, Object> out = new Hashtable<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            out.put(field.getKey(), value(fileName, field.getKey(), field.getValue()));
+        }
+        return out;
+    }
+
+    private static Object value(String fileName, String key, JsonNode node) throws Invalid {
+        if (node.isArray()) {
+            List<Object> values = new ArrayList<>();
+            for (JsonNode element : node) {
+                if (element.isContainerNode() || element.isNull()) {
+                    throw new Invalid(fileName + ": '" + key + "' holds a nested value; a list may hold only strings, "
+                            + "numbers and booleans");
+                }
+                values.add(scalar(element));
+            }
+            return values;
+        }
+        if (node.isObject() || node.isNull()) {
+            throw new Invalid(fileName + ": '" + key + "' is " + (node.isNull() ? "null" : "an object")
+                    + "; configuration values are strings, numbers, booleans or lists of them "
+                    + "(flatten nested settings into dotted keys such as \"pool.size\")");
+        }
+        return scalar(node);
+    }
+
+    private static Object scalar(JsonNode node) {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return node.asText();
+    }
+}

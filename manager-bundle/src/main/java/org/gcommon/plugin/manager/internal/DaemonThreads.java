@@ -1,0 +1,35 @@
+package org.gcommon.plugin.manager.internal;
+
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Thread pools of the runtime: named daemon threads that die after a short idle time. */
+final class DaemonThreads {
+
+    private DaemonThreads() {
+    }
+
+    /**
+     * A pool that grows with demand and shrinks to zero when idle. Unbounded on purpose: a hung plugin
+     * call keeps its thread, and a bounded pool would let a few hung plugins starve everybody else.
+     *
+     * @param prefix thread name prefix
+     * @return the pool
+     */
+    static ThreadPoolExecutor elasticPool(String prefix) {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                factory(prefix));
+    }
+
+    static ThreadFactory factory(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package org.gcommon.plugin.manager.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.gcommon.plugin.api.HealthStatus;
+import org.gcommon.plugin.api.Plugin;
+
+/**
+ * Asks plugins for their health without ever letting the asker wait longer than the health timeout.
+ *
+ * <p>Each plugin has at most one {@code health()} call in flight; answers are reused for the cache
+ * time. A call that has not answered by the deadline reads as UNKNOWN, and keeps running: when it
+ * finally answers, the answer is cached for the next asker. Many plugins are asked in parallel and
+ * waited for together, so a report costs one timeout at worst, not one per plugin.
+ */
+final class HealthChecker {
+
+    private record Answer(HealthStatus status, Instant askedAt) {
+    }
+
+    private record Probe(CompletableFuture<HealthStatus> future, Instant startedAt) {
+    }
+
+    private final Executor workers;
+    private final Supplier<Settings> settings;
+    private final Clock clock;
+    private final Map<Plugin, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<Plugin, Probe> inFlight = new ConcurrentHashMap<>();
+
+    HealthChecker(Executor workers, Supplier<Settings> settings, Clock clock) {
+        this.workers = Objects.requireNonNull(workers, "workers");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A plugin to ask, under the name to report. */
+    record Target(String name, Plugin plugin) {
+    }
+
+    /**
+     * @param targets the plugins to ask
+     * @return each plugin's health by name, in the order given, after at most one health timeout
+     */
+    Map<String, HealthStatus> check(Collection<Target> targets) {
+        Settings s = settings.get();
+        Instant now = clock.instant();
+        Map<String, Object> pending = new LinkedHashMap<>();
+        for (Target t : targets) {
+            Answer cached = answers.get(t.plugin());
+            if (cached != null && Duration.between(cached.askedAt(), now).compareTo(s.healthCacheTtl()) < 0) {
+                pending.put(t.name(), cached.status());
+            } else {
+                pending.put(t.name(), probe(t, now));
+            }
+        }
+        long deadline = System.nanoTime() + s.healthTimeout().toNanos();
+        Map<String, HealthStatus> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : pending.entrySet()) {
+            if (e.getValue() instanceof HealthStatus status) {
+                out.put(e.getKey(), status);
+            } else {
+                out.put(e.getKey(), await(e.getKey(), (Probe) e.getValue(), deadline, s.healthTimeout()));
+            }
+        }
+        return out;
+    }
+
+    /** Forgets what is known of a plugin that went away. */
+    void forget(Plugin plugin) {
+        answers.remove(plugin);
+        inFlight.remove(plugin);
+    }
+
+    private Probe probe(Target target, Instant now) {
+        return inFlight.computeIfAbsent(target.plugin(), p -> {
+            CompletableFuture<HealthStatus> future = CompletableFuture.supplyAsync(() -> ask(target), workers);
+            Probe probe = new Probe(future, now);
+            future.whenComplete((status, error) -> {
+                if (status != null) {
+                    answers.put(p, new Answer(status, clock.instant()));
+                }
+                inFlight.remove(p, probe);
+            });
+            return probe;
+        });
+    }
+
+    private static HealthStatus ask(Target target) {
+        try {
+            HealthStatus status = target.plugin().health();
+            return status != null ? status
+                    : HealthStatus.unknown("health() of plugin '" + target.name() + "' returned null; return a HealthStatus");
+        } catch (RuntimeException | Error e) {
+            return HealthStatus.unknown("health() of plugin '" + target.name() + "' threw " + TimedCalls.describe(e));
+        }
+    }
+
+    private HealthStatus await(String name, Probe probe, long deadlineNanos, Duration timeout) {
+        long left = deadlineNanos - System.nanoTime();
+        try {
+            return probe.future().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return HealthStatus.unknown("health() of plugin '" + name + "' did not answer within " + timeout.toMillis()
+                    + " ms (asked at " + probe.startedAt() + ")");
+        } catch (ExecutionException e) {
+            return HealthStatus.unknown("health() of plugin '" + name + "' failed: " + TimedCalls.describe(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealthStatus.unknown("health check of plugin '" + name + "' was interrupted");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.gcommon.plugin.manager.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.gcommon.plugin.api.PluginNames;
+import org.gcommon.plugin.api.PluginState;
+import org.gcommon.plugin.api.PluginStateEvent;
+import org.gcommon.plugin.api.ProviderPlugin;
+import org.osgi.framework.Version;
+
+/**
+ * Moves one plugin through its states. Every method runs on the plugin's own {@link SerialLane};
+ * every call into plugin code goes through {@link TimedCalls}, so a plugin that throws or hangs ends
+ * FAILED and nothing else waits for it longer than the timeout.
+ */
+final class LifecycleDriver {
+
+    private final PluginTable table;
+    private final TimedCalls calls;
+    private final PluginEnvironment environment;
+    private final StateEvents events;
+    private final Supplier<Settings> settings;
+    private final Clock clock;
+    private final AtomicLong activations = new AtomicLong();
+
+    LifecycleDriver(PluginTable table, TimedCalls calls, PluginEnvironment environment, StateEvents events,
+            Supplier<Settings> settings, Clock clock) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.events = Objects.requireNonNull(events, "events");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A newly registered plugin service: name it, then initialize and start it. */
+    void admit(ManagedPlugin plugin) {
+        if (!identify(plugin)) {
+            return;
+        }
+        move(plugin, PluginState.RESOLVED, null);
+        start(plugin);
+    }
+
+    /** The configuration changed: a running or failed plugin is restarted with the new one. */
+    void reconfigure(ManagedPlugin plugin) {
+        if (!table.isRegistered(plugin) || plugin.name() == null || table.byName(plugin.name()) != plugin) {
+            return;
+        }
+        stop(plugin);
+        start(plugin);
+    }
+
+    /** The plugin service is going away: stop it if it runs. */
+    void retire(ManagedPlugin plugin) {
+        stop(plugin);
+    }
+
+    private boolean identify(ManagedPlugin plugin) {
+        String standIn = "service-" + plugin.origin.serviceId();
+        Duration timeout = settings.get().lifecycleTimeout();
+        String name;
+        String version;
+        try {
+            name = calls.call(standIn, "name()", timeout, null, plugin.plugin::name);
+            version = calls.call(standIn, "version()", timeout, null, plugin.plugin::version);
+        } catch (CallFailure e) {
+            reject(plugin, standIn, "unknown", e.getMessage());
+            return false;
+        }
+        if (!PluginNames.isValid(name)) {
+            reject(plugin, "invalid-" + standIn, version == null ? "" : version, "Plugin service " + plugin.origin.serviceId()
+                    + " of bundle " + plugin.origin.symbolicName() + " " + plugin.origin.bundleVersion()
+                    + " has an invalid name '" + name + "': name() must return 1 to 128 characters of lower case letters, "
+                    + "digits, '.', '-' and '_', starting with a letter or digit (e.g. 'memory-cache')");
+            return false;
+        }
+        try {
+            Version.parseVersion(version);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            reject(plugin, name + "-invalid-version-" + plugin.origin.serviceId(), String.valueOf(version), "Plugin '"
+                    + name + "' has an invalid version '" + version + "': version() must return an OSGi version "
+                    + "such as 1.2.0 (major.minor.micro[.qualifier])");
+            return false;
+        }
+        ManagedPlugin holder = table.claim(name, plugin);
+        if (holder != plugin) {
+            reject(plugin, name + "-duplicate-" + plugin.origin.serviceId(), version, "Another plugin already uses the name '"
+                    + name + "' (bundle " + holder.origin.symbolicName() + " " + holder.origin.bundleVersion() + ", service "
+                    + holder.origin.serviceId() + "); plugin names must be unique in a container: rename this one "
+                    + "(bundle " + plugin.origin.symbolicName() + " " + plugin.origin.bundleVersion()
+                    + ") or remove the other");
+            return false;
+        }
+        plugin.identify(name, version);
+        return true;
+    }
+
+    private void reject(ManagedPlugin plugin, String listedName, String version, String reason) {
+        plugin.identify(listedName, version);
+        table.listUnder(listedName, plugin);
+        move(plugin, PluginState.FAILED, reason);
+    }
+
+    private void start(ManagedPlugin plugin) {
+        Settings s = settings.get();
+        String name = plugin.name();
+        try {
+            Map<String, Object> config = environment.configuration(name);
+            calls.call(name, "initialize()", s.lifecycleTimeout(), null, () -> {
+                plugin.plugin.initialize(config);
+                return null;
+            });
+            move(plugin, PluginState.INITIALIZED, null);
+            if (plugin.plugin instanceof ProviderPlugin<?> provider) {
+                Class<?> type = calls.call(name, "providerType()", s.lifecycleTimeout(), null, provider::providerType);
+                if (type == null) {
+                    throw new CallFailure("providerType() of plugin '" + name + "' returned null: return the class of "
+                            + "the service type the plugin provides", null);
+                }
+                plugin.providerType(type);
+            }
+            move(plugin, PluginState.STARTING, null);
+            CallContext context = context(plugin, s.lifecycleTimeout());
+            calls.call(name, "start()", s.lifecycleTimeout(), context, () -> {
+                plugin.plugin.start(context);
+                return null;
+            });
+            move(plugin, PluginState.ACTIVE, null);
+        } catch (CallFailure e) {
+            move(plugin, PluginState.FAILED, e.getMessage());
+        }
+    }
+
+    private void stop(ManagedPlugin plugin) {
+        PluginState state = plugin.state();
+        if (state != PluginState.ACTIVE && state != PluginState.INITIALIZED) {
+            return;
+        }
+        Settings s = settings.get();
+        move(plugin, PluginState.STOPPING, null);
+        CallContext context = context(plugin, s.lifecycleTimeout());
+        try {
+            calls.call(plugin.name(), "stop()", s.lifecycleTimeout(), context, () -> {
+                plugin.plugin.stop(context);
+                return null;
+            });
+            move(plugin, PluginState.STOPPED, null);
+        } catch (CallFailure e) {
+            // The plugin is considered stopped either way; the error stays visible as its last error.
+            move(plugin, PluginState.FAILED, e.getMessage());
+        }
+    }
+
+    private CallContext context(ManagedPlugin plugin, Duration timeout) {
+        return new CallContext(plugin.name(), timeout, clock, environment.dataDirectory(plugin),
+                environment.logger(plugin));
+    }
+
+    private void move(ManagedPlugin plugin, PluginState next, String reason) {
+        PluginState previous = plugin.moveTo(next, reason, activations.incrementAndGet());
+        events.fire(new PluginStateEvent(plugin.name(), plugin.version(), previous, next, Instant.now(clock), reason));
+    }
+}

@@ -1,0 +1,107 @@
+package org.gcommon.plugin.manager.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.gcommon.plugin.api.Plugin;
+import org.gcommon.plugin.api.PluginInfo;
+import org.gcommon.plugin.api.PluginState;
+import org.gcommon.plugin.api.PluginType;
+import org.gcommon.plugin.api.ProviderPlugin;
+
+/**
+ * The runtime's record of one registered {@link Plugin} service. Written only from the plugin's
+ * {@link SerialLane} (state) and read from anywhere (volatile fields, snapshots).
+ */
+final class ManagedPlugin {
+
+    /** Where the plugin came from: enough to list it and to find its data area. */
+    record Origin(long serviceId, long bundleId, String symbolicName, String bundleVersion, String location,
+            int ranking) {
+    }
+
+    final Origin origin;
+    final SerialLane lane;
+    final Plugin plugin;
+
+    private volatile String name;
+    private volatile String version = "";
+    private volatile PluginType type = PluginType.GENERIC;
+    private volatile Class<?> providerType;
+    private volatile PluginState state;
+    private volatile Instant since = Instant.now();
+    private volatile String lastError;
+    private volatile long activeSince;
+
+    ManagedPlugin(Origin origin, SerialLane lane, Plugin plugin) {
+        this.origin = origin;
+        this.lane = lane;
+        this.plugin = plugin;
+        this.type = plugin instanceof ProviderPlugin ? PluginType.PROVIDER : PluginType.GENERIC;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void identify(String name, String version) {
+        this.name = name;
+        this.version = version;
+    }
+
+    String version() {
+        return version;
+    }
+
+    PluginType type() {
+        return type;
+    }
+
+    Class<?> providerType() {
+        return providerType;
+    }
+
+    void providerType(Class<?> providerType) {
+        this.providerType = providerType;
+    }
+
+    PluginState state() {
+        return state;
+    }
+
+    Instant since() {
+        return since;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    long activeSince() {
+        return activeSince;
+    }
+
+    /**
+     * @return the previous state
+     */
+    PluginState moveTo(PluginState next, String error, long sequence) {
+        PluginState previous = state;
+        state = next;
+        since = Instant.now();
+        if (next == PluginState.FAILED) {
+            lastError = error;
+        } else if (next == PluginState.ACTIVE) {
+            activeSince = sequence;
+        }
+        return previous;
+    }
+
+    PluginInfo snapshot(String listedName) {
+        String err = lastError;
+        return new PluginInfoRecord(listedName, version, type, state == null ? PluginState.RESOLVED : state, since,
+                origin.bundleId(), origin.symbolicName(), origin.location(), Optional.ofNullable(err),
+                state == PluginState.FAILED && err != null ? List.of(err) : List.of(),
+                Optional.ofNullable(providerType).map(Class::getName), origin.ranking());
+    }
+}

@@ -1,0 +1,94 @@
+package org.gcommon.plugin.manager.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gcommon.plugin.api.PluginConstants;
+import org.gcommon.plugin.api.PluginInfo;
+import org.gcommon.plugin.api.PluginState;
+import org.gcommon.plugin.api.PluginType;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/**
+ * Builds the list every user sees: plugin services, bundles deployed as plugins that register no
+ * plugin, and archives that were refused. One pass over each source, so listing a thousand plugins
+ * stays linear.
+ */
+final class PluginListing {
+
+    private PluginListing() {
+    }
+
+    static List<PluginInfo> build(PluginTable table, Bundle[] bundles, Collection<ArtifactProblem> problems) {
+        List<PluginInfo> out = new ArrayList<>();
+        Set<Long> bundlesWithPlugins = new HashSet<>();
+        for (Map.Entry<String, ManagedPlugin> e : table.listing()) {
+            ManagedPlugin p = e.getValue();
+            if (p.state() == null) {
+                continue; // not yet named: appears once its name() answered
+            }
+            out.add(p.snapshot(e.getKey()));
+            bundlesWithPlugins.add(p.origin.bundleId());
+        }
+        Map<String, ArtifactProblem> problemByLocation = new HashMap<>();
+        for (ArtifactProblem problem : problems) {
+            if (problem.bundleId() >= 0) {
+                problemByLocation.put(problem.location(), problem);
+            } else {
+                out.add(new PluginInfoRecord(problem.fileName(), problem.version(), PluginType.UNKNOWN,
+                        problem.state(), problem.time(), -1, problem.symbolicName(), problem.location(),
+                        problem.reasons().stream().findFirst(), problem.reasons(), Optional.empty(), 0));
+            }
+        }
+        for (Bundle b : bundles) {
+            String location = b.getLocation();
+            if (!location.startsWith(PluginConstants.PLUGIN_LOCATION_PREFIX) || bundlesWithPlugins.contains(b.getBundleId())
+                    || b.getState() == Bundle.UNINSTALLED) {
+                continue;
+            }
+            out.add(bundleEntry(b, problemByLocation.get(location)));
+        }
+        out.sort(Comparator.comparing(PluginInfo::name));
+        return out;
+    }
+
+    private static PluginInfo bundleEntry(Bundle b, ArtifactProblem problem) {
+        String bsn = b.getSymbolicName() == null ? "" : b.getSymbolicName();
+        String name = bsn.isEmpty() ? fileName(b.getLocation()) : bsn;
+        PluginState state = problem != null && b.getState() != Bundle.ACTIVE ? problem.state() : stateOf(b);
+        List<String> reasons = problem != null && b.getState() != Bundle.ACTIVE ? problem.reasons() : List.of();
+        Instant since = problem != null && b.getState() != Bundle.ACTIVE ? problem.time() : Instant.ofEpochMilli(b.getLastModified());
+        return new PluginInfoRecord(name, b.getVersion().toString(), PluginType.BUNDLE, state, since, b.getBundleId(), bsn,
+                b.getLocation(), reasons.stream().findFirst(), reasons, Optional.empty(), 0);
+    }
+
+    static PluginState stateOf(Bundle b) {
+        switch (b.getState()) {
+        case Bundle.ACTIVE:
+            return PluginState.ACTIVE;
+        case Bundle.STARTING:
+            return PluginState.STARTING;
+        case Bundle.STOPPING:
+            return PluginState.STOPPING;
+        case Bundle.RESOLVED:
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            return level != null && !level.isPersistentlyStarted() ? PluginState.STOPPED : PluginState.RESOLVED;
+        default:
+            return PluginState.INSTALLED;
+        }
+    }
+
+    static String fileName(String location) {
+        int slash = location.lastIndexOf('/');
+        return slash >= 0 ? location.substring(slash + 1) : location;
+    }
+}

@@ -1,0 +1,371 @@
+package org.gcommon.plugin.manager.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.gcommon.plugin.api.HealthReport;
+import org.gcommon.plugin.api.HealthService;
+import org.gcommon.plugin.api.HealthStatus;
+import org.gcommon.plugin.api.Plugin;
+import org.gcommon.plugin.api.PluginConstants;
+import org.gcommon.plugin.api.PluginInfo;
+import org.gcommon.plugin.api.PluginRegistry;
+import org.gcommon.plugin.api.PluginState;
+import org.gcommon.plugin.api.PluginStateListener;
+import org.gcommon.plugin.api.PluginType;
+import org.gcommon.plugin.api.ProviderPlugin;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.VersionRange;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The plugin runtime: finds {@link Plugin} services (whiteboard), drives their lifecycle on its own
+ * threads with timeouts, and answers registry and health questions.
+ */
+@Component(service = { PluginRegistry.class, HealthService.class, ConfigurationListener.class }, immediate = true,
+        configurationPid = RuntimeConfig.PID)
+@Designate(ocd = RuntimeConfig.class)
+public final class PluginRuntime implements PluginRegistry, HealthService, ConfigurationListener {
+
+    private final ThreadPoolExecutor lanes = DaemonThreads.elasticPool("gcommon-lifecycle-");
+    private final ThreadPoolExecutor workers = DaemonThreads.elasticPool("gcommon-plugin-call-");
+    private final PluginTable table = new PluginTable();
+    private final List<ManagedPlugin> waiting = new ArrayList<>();
+    private final StateEvents events;
+    private final HealthChecker health;
+
+    private volatile Settings settings = Settings.DEFAULTS;
+    private volatile boolean active;
+    private volatile boolean closing;
+    private volatile DeployReport deployReport;
+    private LifecycleDriver driver;
+    private BundleContext context;
+    private SynchronousBundleListener uninstallListener;
+
+    @Reference(service = LoggerFactory.class)
+    private Logger log;
+
+    @Reference
+    private ConfigurationAdmin configAdmin;
+
+    @Reference(service = LoggerFactory.class)
+    private LoggerFactory loggers;
+
+    public PluginRuntime() {
+        events = new StateEvents(lanes, message -> {
+            Logger l = log;
+            if (l != null) {
+                l.error(message);
+            }
+        });
+        health = new HealthChecker(workers, () -> settings, Clock.systemUTC());
+    }
+
+    @Activate
+    void activate(BundleContext bundleContext, RuntimeConfig config) {
+        this.context = bundleContext;
+        this.settings = Settings.of(config);
+        OsgiPluginEnvironment environment = new OsgiPluginEnvironment(bundleContext, configAdmin, loggers);
+        this.driver = new LifecycleDriver(table, new TimedCalls(workers), environment, events, () -> settings,
+                Clock.systemUTC());
+        events.add(this::logTransition);
+        uninstallListener = event -> {
+            if (event.getType() == BundleEvent.UNINSTALLED) {
+                table.forgetBundle(event.getBundle().getBundleId());
+            }
+        };
+        bundleContext.addBundleListener(uninstallListener);
+        List<ManagedPlugin> admitted;
+        synchronized (waiting) {
+            active = true;
+            admitted = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        admitted.forEach(p -> p.lane.execute(() -> driver.admit(p)));
+        log.info("Plugin runtime started (lifecycle timeout {} ms, health timeout {} ms)",
+                settings.lifecycleTimeout().toMillis(), settings.healthTimeout().toMillis());
+    }
+
+    @Modified
+    void modified(RuntimeConfig config) {
+        this.settings = Settings.of(config);
+        log.info("Plugin runtime reconfigured (lifecycle timeout {} ms, health timeout {} ms, health cache {} ms)",
+                settings.lifecycleTimeout().toMillis(), settings.healthTimeout().toMillis(),
+                settings.healthCacheTtl().toMillis());
+    }
+
+    @Deactivate
+    void deactivate() {
+        closing = true;
+        context.removeBundleListener(uninstallListener);
+        // Stop what still runs, newest first, each under its own timeout.
+        List<ManagedPlugin> running = new ArrayList<>(table.registered());
+        running.sort(Comparator.comparingLong(ManagedPlugin::activeSince).reversed());
+        for (ManagedPlugin p : running) {
+            awaitLane(p, p.lane.submit(() -> driver.retire(p)));
+        }
+        lanes.shutdown();
+        workers.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addPlugin(ServiceReference<Plugin> reference) {
+        BundleContext ctx = reference.getBundle() == null ? null : frameworkContext(reference);
+        if (ctx == null) {
+            return;
+        }
+        Plugin plugin = ctx.getService(reference);
+        if (plugin == null) {
+            return;
+        }
+        Object rankingProp = reference.getProperty(Constants.SERVICE_RANKING);
+        int ranking = rankingProp instanceof Integer i ? i : 0;
+        ManagedPlugin managed = new ManagedPlugin(new ManagedPlugin.Origin((Long) reference.getProperty(Constants.SERVICE_ID),
+                reference.getBundle().getBundleId(), String.valueOf(reference.getBundle().getSymbolicName()),
+                reference.getBundle().getVersion().toString(), reference.getBundle().getLocation(), ranking),
+                new SerialLane(lanes), plugin);
+        table.register(managed);
+        synchronized (waiting) {
+            if (!active) {
+                waiting.add(managed);
+                return;
+            }
+        }
+        managed.lane.execute(() -> driver.admit(managed));
+    }
+
+    void removePlugin(ServiceReference<Plugin> reference) {
+        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
+        ManagedPlugin managed = table.get(serviceId);
+        if (managed == null) {
+            return;
+        }
+        synchronized (waiting) {
+            waiting.remove(managed);
+        }
+        if (active && !closing) {
+            // Stop before the service object goes away: the framework thread waits, bounded by the timeouts,
+            // while the plugin's own code runs on a runtime thread.
+            awaitLane(managed, managed.lane.submit(() -> driver.retire(managed)));
+        }
+        table.unregister(serviceId);
+        health.forget(managed.plugin);
+        BundleContext ctx = frameworkContext(reference);
+        if (ctx != null) {
+            try {
+                ctx.ungetService(reference);
+            } catch (IllegalStateException e) {
+                // the runtime's own context is already invalid: the framework releases the service itself
+            }
+        }
+    }
+
+    private BundleContext frameworkContext(ServiceReference<?> reference) {
+        return context != null ? context : reference.getBundle().getBundleContext();
+    }
+
+    private void awaitLane(ManagedPlugin plugin, CompletableFuture<Void> step) {
+        // initialize + start may still be running ahead of the stop: allow for both, plus slack.
+        long limit = settings.lifecycleTimeout().toMillis() * 3 + 1_000;
+        try {
+            step.get(limit, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.error("Stopping plugin '{}' did not finish within {} ms; going on without it", plugin.name(), limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.error("Stopping plugin '{}' failed: {}", plugin.name(), TimedCalls.describe(e.getCause()));
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addListener(PluginStateListener listener) {
+        events.add(listener);
+    }
+
+    void removeListener(PluginStateListener listener) {
+        events.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEventAdmin(EventAdmin eventAdmin) {
+        events.publisher((topic, properties) -> eventAdmin.postEvent(new Event(topic, properties)));
+    }
+
+    void unsetEventAdmin(EventAdmin eventAdmin) {
+        events.publisher(null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setDeployReport(DeployReport report) {
+        this.deployReport = report;
+    }
+
+    void unsetDeployReport(DeployReport report) {
+        if (this.deployReport == report) {
+            this.deployReport = null;
+        }
+    }
+
+    // --- configuration changes ---------------------------------------------------------------
+
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        String pid = event.getPid();
+        if (pid == null || !pid.startsWith(PluginConstants.CONFIG_PID_PREFIX) || !active) {
+            return;
+        }
+        ManagedPlugin plugin = table.byName(pid.substring(PluginConstants.CONFIG_PID_PREFIX.length()));
+        if (plugin != null) {
+            plugin.lane.execute(() -> driver.reconfigure(plugin));
+        }
+    }
+
+    // --- PluginRegistry ----------------------------------------------------------------------
+
+    @Override
+    public List<PluginInfo> plugins() {
+        DeployReport report = deployReport;
+        return PluginListing.build(table, context.getBundles(), report == null ? List.of() : report.problems());
+    }
+
+    @Override
+    public Optional<PluginInfo> plugin(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        ManagedPlugin p = table.listed(name);
+        if (p != null && p.state() != null) {
+            return Optional.of(p.snapshot(name));
+        }
+        return plugins().stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public List<PluginInfo> plugins(PluginType type) {
+        return plugins().stream().filter(i -> i.type() == type).toList();
+    }
+
+    @Override
+    public <T> Optional<T> provider(Class<T> type) {
+        return provider(type, (VersionRange) null);
+    }
+
+    @Override
+    public <T> Optional<T> provider(Class<T> type, String versionRange) {
+        return provider(type, ProviderSelector.parseRange(versionRange));
+    }
+
+    private <T> Optional<T> provider(Class<T> type, VersionRange range) {
+        return ProviderSelector.best(table.registered(), type, range)
+                .map(p -> type.cast(((ProviderPlugin<?>) p.plugin).provider()));
+    }
+
+    @Override
+    public AutoCloseable addStateListener(PluginStateListener listener) {
+        return events.add(listener);
+    }
+
+    // --- HealthService -----------------------------------------------------------------------
+
+    @Override
+    public HealthStatus health(String pluginName) {
+        ManagedPlugin p = pluginName == null ? null : table.byName(pluginName);
+        if (p == null || !table.isRegistered(p)) {
+            return plugin(pluginName).map(PluginRuntime::notActive)
+                    .orElseGet(() -> HealthStatus.unknown("No plugin named '" + pluginName + "'"));
+        }
+        if (p.state() != PluginState.ACTIVE) {
+            return notActive(p.snapshot(pluginName));
+        }
+        return health.check(List.of(new HealthChecker.Target(pluginName, p.plugin))).get(pluginName);
+    }
+
+    @Override
+    public HealthReport report() {
+        List<PluginInfo> all = plugins();
+        List<HealthChecker.Target> targets = new ArrayList<>();
+        for (PluginInfo info : all) {
+            ManagedPlugin p = info.state() == PluginState.ACTIVE ? table.byName(info.name()) : null;
+            if (p != null && table.isRegistered(p)) {
+                targets.add(new HealthChecker.Target(info.name(), p.plugin));
+            }
+        }
+        Map<String, HealthStatus> checked = health.check(targets);
+        Map<String, HealthStatus> byName = new java.util.TreeMap<>();
+        HealthStatus.Status aggregate = HealthStatus.Status.HEALTHY;
+        for (PluginInfo info : all) {
+            HealthStatus status = checked.get(info.name());
+            if (status == null) {
+                status = info.type() == PluginType.BUNDLE && info.state() == PluginState.ACTIVE
+                        ? HealthStatus.healthy("bundle active (not a gcommon plugin: no health of its own)")
+                        : notActive(info);
+            } else {
+                aggregate = worse(aggregate, status.status());
+            }
+            byName.put(info.name(), status);
+        }
+        return new Report(aggregate, List.of(), java.util.Collections.unmodifiableMap(byName), Instant.now());
+    }
+
+    private static HealthStatus.Status worse(HealthStatus.Status current, HealthStatus.Status seen) {
+        switch (seen) {
+        case UNHEALTHY:
+            return HealthStatus.Status.UNHEALTHY;
+        case DEGRADED:
+        case UNKNOWN:
+            return current == HealthStatus.Status.UNHEALTHY ? current : HealthStatus.Status.DEGRADED;
+        default:
+            return current;
+        }
+    }
+
+    private static HealthStatus notActive(PluginInfo info) {
+        return HealthStatus.unknown("not active (" + info.state() + ")"
+                + info.lastError().map(e -> ": " + e).orElse(""));
+    }
+
+    private record Report(HealthStatus.Status status, List<String> runtimeProblems, Map<String, HealthStatus> plugins,
+            Instant time) implements HealthReport {
+    }
+
+    private void logTransition(org.gcommon.plugin.api.PluginStateEvent event) {
+        if (event.to() == PluginState.FAILED) {
+            log.error("Plugin {} {} FAILED: {}", event.pluginName(), event.version(), event.reason().orElse(""));
+        } else {
+            log.info("Plugin {} {} {}", event.pluginName(), event.version(), event.to());
+        }
+    }
+}
