@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.gcommon.plugin.api.event.PluginEvents;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -53,4 +54,20 @@ public interface PluginContext {
 
     /** @return a logger whose entries carry the plugin's name */
     PluginLogger logger();
+
+    /**
+     * The plugin's access to the event bus. Valid from {@link Plugin#start} until the plugin stops;
+     * its subscriptions end when the plugin stops.
+     *
+     * @return the plugin's event bus
+     */
+    PluginEvents events();
+
+    /**
+     * The registry, for synchronous request/reply with other plugins: ask it for a provider and call
+     * the provider directly.
+     *
+     * @return the plugin registry
+     */
+    PluginRegistry registry();
 }

@@ -32,7 +32,8 @@ public interface PluginRegistry {
 
     /**
      * The best {@link PluginState#ACTIVE} provider of a type: highest service ranking first, then
-     * highest {@link Plugin#version()}.
+     * highest {@link Plugin#version()}. Providers whose last health answer was UNHEALTHY are passed
+     * over while another provider is available.
      *
      * @param <T> the provided type
      * @param type the provided type, as returned by {@link ProviderPlugin#providerType()}
@@ -51,6 +52,20 @@ public interface PluginRegistry {
      * @throws IllegalArgumentException when the range cannot be parsed (the message names it)
      */
     <T> Optional<T> provider(Class<T> type, String versionRange);
+
+    /**
+     * A stand-in for the best provider of an interface type that always calls the provider that is
+     * best at the moment of each call: when the chosen provider stops, fails or reports UNHEALTHY,
+     * the next call goes to the next best one. Callers keep the stand-in and never hold a stale
+     * provider.
+     *
+     * @param <T> the provided type
+     * @param type the provided type; must be an interface
+     * @return the stand-in; its methods throw {@link IllegalStateException} naming the type while
+     *         no provider is active
+     * @throws IllegalArgumentException when the type is not an interface
+     */
+    <T> T providerProxy(Class<T> type);
 
     /**
      * Adds a listener for state transitions, in addition to those registered as services.

@@ -11,6 +11,8 @@ import java.util.Objects;
 import org.gcommon.plugin.api.PluginContext;
 import org.gcommon.plugin.api.PluginException;
 import org.gcommon.plugin.api.PluginLogger;
+import org.gcommon.plugin.api.PluginRegistry;
+import org.gcommon.plugin.api.event.PluginEvents;
 
 /** The {@link PluginContext} of one lifecycle call: its deadline, its cancellation and the plugin's own services. */
 final class CallContext implements PluginContext {
@@ -21,9 +23,14 @@ final class CallContext implements PluginContext {
     private final Path dataDirectory;
     private final PluginLogger logger;
     private final List<Runnable> onCancel = new ArrayList<>();
+    private final java.util.function.Supplier<PluginEvents> events;
+    private final PluginRegistry registry;
     private boolean cancelled;
 
-    CallContext(String pluginName, Duration timeout, Clock clock, Path dataDirectory, PluginLogger logger) {
+    CallContext(String pluginName, Duration timeout, Clock clock, Path dataDirectory, PluginLogger logger,
+            java.util.function.Supplier<PluginEvents> events, PluginRegistry registry) {
+        this.events = Objects.requireNonNull(events, "events");
+        this.registry = registry;
         this.pluginName = Objects.requireNonNull(pluginName, "pluginName");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.deadline = clock.instant().plus(timeout);
@@ -104,5 +111,15 @@ final class CallContext implements PluginContext {
     @Override
     public PluginLogger logger() {
         return logger;
+    }
+
+    @Override
+    public PluginEvents events() {
+        return events.get();
+    }
+
+    @Override
+    public PluginRegistry registry() {
+        return registry;
     }
 }

@@ -39,6 +39,8 @@ final class HealthChecker {
     private final Clock clock;
     private final Map<Plugin, Answer> answers = new ConcurrentHashMap<>();
     private final Map<Plugin, Probe> inFlight = new ConcurrentHashMap<>();
+    private volatile Runnable onUnhealthyChange = () -> {
+    };
 
     HealthChecker(Executor workers, Supplier<Settings> settings, Clock clock) {
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -78,6 +80,17 @@ final class HealthChecker {
         return out;
     }
 
+    /** @param action run whenever a plugin turns UNHEALTHY or stops being so */
+    void onUnhealthyChange(Runnable action) {
+        this.onUnhealthyChange = Objects.requireNonNull(action, "action");
+    }
+
+    /** @return whether the plugin's last answer was UNHEALTHY */
+    boolean lastKnownUnhealthy(Plugin plugin) {
+        Answer a = answers.get(plugin);
+        return a != null && a.status().status() == HealthStatus.Status.UNHEALTHY;
+    }
+
     /** Forgets what is known of a plugin that went away. */
     void forget(Plugin plugin) {
         answers.remove(plugin);
@@ -90,7 +103,11 @@ final class HealthChecker {
             Probe probe = new Probe(future, now);
             future.whenComplete((status, error) -> {
                 if (status != null) {
-                    answers.put(p, new Answer(status, clock.instant()));
+                    Answer before = answers.put(p, new Answer(status, clock.instant()));
+                    boolean wasUnhealthy = before != null && before.status().status() == HealthStatus.Status.UNHEALTHY;
+                    if (wasUnhealthy != (status.status() == HealthStatus.Status.UNHEALTHY)) {
+                        onUnhealthyChange.run();
+                    }
                 }
                 inFlight.remove(p, probe);
             });

@@ -3,6 +3,7 @@ package org.gcommon.plugin.manager.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +12,6 @@ import java.util.function.Supplier;
 import org.gcommon.plugin.api.PluginNames;
 import org.gcommon.plugin.api.PluginState;
 import org.gcommon.plugin.api.PluginStateEvent;
-import org.gcommon.plugin.api.ProviderPlugin;
 import org.osgi.framework.Version;
 
 /**
@@ -27,10 +27,12 @@ final class LifecycleDriver {
     private final StateEvents events;
     private final Supplier<Settings> settings;
     private final Clock clock;
+    private final List<TypeRuntime> types;
     private final AtomicLong activations = new AtomicLong();
 
     LifecycleDriver(PluginTable table, TimedCalls calls, PluginEnvironment environment, StateEvents events,
-            Supplier<Settings> settings, Clock clock) {
+            Supplier<Settings> settings, Clock clock, List<TypeRuntime> types) {
+        this.types = List.copyOf(types);
         this.table = Objects.requireNonNull(table, "table");
         this.calls = Objects.requireNonNull(calls, "calls");
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -118,24 +120,49 @@ final class LifecycleDriver {
                 return null;
             });
             move(plugin, PluginState.INITIALIZED, null);
-            if (plugin.plugin instanceof ProviderPlugin<?> provider) {
-                Class<?> type = calls.call(name, "providerType()", s.lifecycleTimeout(), null, provider::providerType);
-                if (type == null) {
-                    throw new CallFailure("providerType() of plugin '" + name + "' returned null: return the class of "
-                            + "the service type the plugin provides", null);
-                }
-                plugin.providerType(type);
-            }
             move(plugin, PluginState.STARTING, null);
             CallContext context = context(plugin, s.lifecycleTimeout());
             calls.call(name, "start()", s.lifecycleTimeout(), context, () -> {
                 plugin.plugin.start(context);
                 return null;
             });
-            move(plugin, PluginState.ACTIVE, null);
         } catch (CallFailure e) {
+            plugin.closeEvents();
             move(plugin, PluginState.FAILED, e.getMessage());
+            return;
         }
+        try {
+            TypeRuntime.PluginCalls pluginCalls = pluginCalls(plugin, s.lifecycleTimeout());
+            for (TypeRuntime type : types) {
+                type.prepare(plugin, pluginCalls);
+            }
+        } catch (CallFailure e) {
+            // Started but unusable: undo the start, then report why.
+            types.forEach(t -> t.deactivating(plugin));
+            CallContext context = context(plugin, s.lifecycleTimeout());
+            try {
+                calls.call(name, "stop()", s.lifecycleTimeout(), context, () -> {
+                    plugin.plugin.stop(context);
+                    return null;
+                });
+            } catch (CallFailure ignored) {
+                // the first failure is the one worth reporting
+            }
+            plugin.closeEvents();
+            move(plugin, PluginState.FAILED, e.getMessage());
+            return;
+        }
+        move(plugin, PluginState.ACTIVE, null);
+        types.forEach(t -> t.activated(plugin));
+    }
+
+    private TypeRuntime.PluginCalls pluginCalls(ManagedPlugin plugin, Duration timeout) {
+        return new TypeRuntime.PluginCalls() {
+            @Override
+            public <T> T call(String method, TimedCalls.PluginCall<T> call) throws CallFailure {
+                return calls.call(plugin.name(), method, timeout, null, call);
+            }
+        };
     }
 
     private void stop(ManagedPlugin plugin) {
@@ -144,6 +171,8 @@ final class LifecycleDriver {
             return;
         }
         Settings s = settings.get();
+        // Withdraw the plugin from chains, extension points and provider choices before it stops.
+        types.forEach(t -> t.deactivating(plugin));
         move(plugin, PluginState.STOPPING, null);
         CallContext context = context(plugin, s.lifecycleTimeout());
         try {
@@ -155,16 +184,19 @@ final class LifecycleDriver {
         } catch (CallFailure e) {
             // The plugin is considered stopped either way; the error stays visible as its last error.
             move(plugin, PluginState.FAILED, e.getMessage());
+        } finally {
+            plugin.closeEvents();
         }
     }
 
     private CallContext context(ManagedPlugin plugin, Duration timeout) {
         return new CallContext(plugin.name(), timeout, clock, environment.dataDirectory(plugin),
-                environment.logger(plugin));
+                environment.logger(plugin), () -> environment.events(plugin), environment.registry());
     }
 
     private void move(ManagedPlugin plugin, PluginState next, String reason) {
         PluginState previous = plugin.moveTo(next, reason, activations.incrementAndGet());
+        table.changed();
         events.fire(new PluginStateEvent(plugin.name(), plugin.version(), previous, next, Instant.now(clock), reason));
     }
 }

@@ -9,6 +9,9 @@ import org.gcommon.plugin.api.PluginInfo;
 import org.gcommon.plugin.api.PluginState;
 import org.gcommon.plugin.api.PluginType;
 import org.gcommon.plugin.api.ProviderPlugin;
+import org.gcommon.plugin.api.extension.ExtensionPlugin;
+import org.gcommon.plugin.api.integration.IntegrationPlugin;
+import org.gcommon.plugin.api.middleware.MiddlewarePlugin;
 
 /**
  * The runtime's record of one registered {@link Plugin} service. Written only from the plugin's
@@ -27,18 +30,36 @@ final class ManagedPlugin {
 
     private volatile String name;
     private volatile String version = "";
-    private volatile PluginType type = PluginType.GENERIC;
+    private final PluginType type;
     private volatile Class<?> providerType;
+    private volatile Object providerInstance;
     private volatile PluginState state;
     private volatile Instant since = Instant.now();
     private volatile String lastError;
     private volatile long activeSince;
+    private volatile PluginEventBus.Handle events;
 
     ManagedPlugin(Origin origin, SerialLane lane, Plugin plugin) {
         this.origin = origin;
         this.lane = lane;
         this.plugin = plugin;
-        this.type = plugin instanceof ProviderPlugin ? PluginType.PROVIDER : PluginType.GENERIC;
+        this.type = typeOf(plugin);
+    }
+
+    static PluginType typeOf(Plugin plugin) {
+        if (plugin instanceof ProviderPlugin) {
+            return PluginType.PROVIDER;
+        }
+        if (plugin instanceof MiddlewarePlugin) {
+            return PluginType.MIDDLEWARE;
+        }
+        if (plugin instanceof ExtensionPlugin) {
+            return PluginType.EXTENSION;
+        }
+        if (plugin instanceof IntegrationPlugin) {
+            return PluginType.INTEGRATION;
+        }
+        return PluginType.GENERIC;
     }
 
     String name() {
@@ -66,6 +87,16 @@ final class ManagedPlugin {
         this.providerType = providerType;
     }
 
+    void provides(Class<?> type, Object instance) {
+        this.providerInstance = instance;
+        this.providerType = type;
+    }
+
+    /** @return the provider implementation fetched before the plugin became ACTIVE */
+    Object providerInstance() {
+        return providerInstance;
+    }
+
     PluginState state() {
         return state;
     }
@@ -76,6 +107,22 @@ final class ManagedPlugin {
 
     String lastError() {
         return lastError;
+    }
+
+    /** @return this plugin's event bus handle, created on first use */
+    synchronized PluginEventBus.Handle events(PluginEventBus bus) {
+        if (events == null) {
+            events = bus.open(name, origin.bundleId());
+        }
+        return events;
+    }
+
+    /** Ends the plugin's subscriptions; a later start gets a fresh handle. */
+    synchronized void closeEvents() {
+        if (events != null) {
+            events.close();
+            events = null;
+        }
     }
 
     long activeSince() {

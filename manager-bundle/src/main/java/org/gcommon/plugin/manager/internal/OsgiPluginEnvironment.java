@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.gcommon.plugin.api.PluginConstants;
 import org.gcommon.plugin.api.PluginLogger;
+import org.gcommon.plugin.api.PluginRegistry;
+import org.gcommon.plugin.api.event.PluginEvents;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -32,8 +34,13 @@ final class OsgiPluginEnvironment implements PluginEnvironment {
     private final BundleContext runtimeContext;
     private final ConfigurationAdmin configAdmin;
     private final LoggerFactory loggers;
+    private final PluginEventBus bus;
+    private final PluginRegistry registry;
 
-    OsgiPluginEnvironment(BundleContext runtimeContext, ConfigurationAdmin configAdmin, LoggerFactory loggers) {
+    OsgiPluginEnvironment(BundleContext runtimeContext, ConfigurationAdmin configAdmin, LoggerFactory loggers,
+            PluginEventBus bus, PluginRegistry registry) {
+        this.bus = bus;
+        this.registry = registry;
         this.runtimeContext = runtimeContext;
         this.configAdmin = configAdmin;
         this.loggers = loggers;
@@ -84,6 +91,16 @@ final class OsgiPluginEnvironment implements PluginEnvironment {
         Logger logger = bundle == null ? loggers.getLogger("plugin." + plugin.name())
                 : loggers.getLogger(bundle, "plugin." + plugin.name(), Logger.class);
         return new OsgiPluginLogger(plugin.name(), logger);
+    }
+
+    @Override
+    public PluginEvents events(ManagedPlugin plugin) {
+        return plugin.events(bus);
+    }
+
+    @Override
+    public PluginRegistry registry() {
+        return registry;
     }
 
     /** A {@link PluginLogger} over an OSGi {@link Logger}; every message is prefixed with the plugin's name. */

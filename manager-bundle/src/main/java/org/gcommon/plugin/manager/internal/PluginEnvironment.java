@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.gcommon.plugin.api.PluginLogger;
+import org.gcommon.plugin.api.PluginRegistry;
+import org.gcommon.plugin.api.event.PluginEvents;
 
 /** What the lifecycle needs from the framework for one plugin: its configuration, data area and logger. */
 interface PluginEnvironment {
@@ -20,4 +22,10 @@ interface PluginEnvironment {
 
     /** @return a logger that names the plugin */
     PluginLogger logger(ManagedPlugin plugin);
+
+    /** @return the plugin's event bus handle */
+    PluginEvents events(ManagedPlugin plugin);
+
+    /** @return the registry handed to plugins */
+    PluginRegistry registry();
 }

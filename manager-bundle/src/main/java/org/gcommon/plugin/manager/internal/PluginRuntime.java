@@ -22,7 +22,11 @@ import org.gcommon.plugin.api.PluginRegistry;
 import org.gcommon.plugin.api.PluginState;
 import org.gcommon.plugin.api.PluginStateListener;
 import org.gcommon.plugin.api.PluginType;
-import org.gcommon.plugin.api.ProviderPlugin;
+import org.gcommon.plugin.api.extension.ExtensionPoint;
+import org.gcommon.plugin.api.extension.Extensions;
+import org.gcommon.plugin.api.middleware.Exchange;
+import org.gcommon.plugin.api.middleware.Handler;
+import org.gcommon.plugin.api.middleware.MiddlewareChains;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
@@ -50,10 +54,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * The plugin runtime: finds {@link Plugin} services (whiteboard), drives their lifecycle on its own
  * threads with timeouts, and answers registry and health questions.
  */
-@Component(service = { PluginRegistry.class, HealthService.class, ConfigurationListener.class }, immediate = true,
-        configurationPid = RuntimeConfig.PID)
+@Component(service = { PluginRegistry.class, HealthService.class, MiddlewareChains.class, Extensions.class,
+        ConfigurationListener.class }, immediate = true, configurationPid = RuntimeConfig.PID)
 @Designate(ocd = RuntimeConfig.class)
-public final class PluginRuntime implements PluginRegistry, HealthService, ConfigurationListener {
+public final class PluginRuntime implements PluginRegistry, HealthService, MiddlewareChains, Extensions,
+        ConfigurationListener {
+
+    /** How often active providers are asked for their health, so failover does not wait for somebody to ask. */
+    private static final long PROVIDER_HEALTH_POLL_MS = 5_000;
 
     private final ThreadPoolExecutor lanes = DaemonThreads.elasticPool("gcommon-lifecycle-");
     private final ThreadPoolExecutor workers = DaemonThreads.elasticPool("gcommon-plugin-call-");
@@ -61,6 +69,16 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Confi
     private final List<ManagedPlugin> waiting = new ArrayList<>();
     private final StateEvents events;
     private final HealthChecker health;
+    private final MiddlewareRuntime middleware = new MiddlewareRuntime();
+    private final ExtensionRuntime extensions = new ExtensionRuntime();
+    private final Map<Class<?>, Choice> choices = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService healthPoll = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(DaemonThreads.factory("gcommon-provider-health-"));
+    private volatile EventAdmin eventAdmin;
+
+    /** The provider chosen for a type, valid while the plugin table's generation is unchanged. */
+    private record Choice(long generation, ManagedPlugin plugin) {
+    }
 
     private volatile Settings settings = Settings.DEFAULTS;
     private volatile boolean active;
@@ -87,15 +105,19 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Confi
             }
         });
         health = new HealthChecker(workers, () -> settings, Clock.systemUTC());
+        health.onUnhealthyChange(table::changed);
     }
 
     @Activate
     void activate(BundleContext bundleContext, RuntimeConfig config) {
         this.context = bundleContext;
         this.settings = Settings.of(config);
-        OsgiPluginEnvironment environment = new OsgiPluginEnvironment(bundleContext, configAdmin, loggers);
+        OsgiPluginEnvironment environment = new OsgiPluginEnvironment(bundleContext, configAdmin, loggers,
+                new PluginEventBus(bundleContext, () -> eventAdmin), this);
         this.driver = new LifecycleDriver(table, new TimedCalls(workers), environment, events, () -> settings,
-                Clock.systemUTC());
+                Clock.systemUTC(), List.of(new ProviderRuntime(), middleware, extensions));
+        healthPoll.scheduleWithFixedDelay(this::pollProviderHealth, PROVIDER_HEALTH_POLL_MS, PROVIDER_HEALTH_POLL_MS,
+                TimeUnit.MILLISECONDS);
         events.add(this::logTransition);
         uninstallListener = event -> {
             if (event.getType() == BundleEvent.UNINSTALLED) {
@@ -132,6 +154,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Confi
         for (ManagedPlugin p : running) {
             awaitLane(p, p.lane.submit(() -> driver.retire(p)));
         }
+        healthPoll.shutdownNow();
         lanes.shutdown();
         workers.shutdownNow();
     }
@@ -220,11 +243,25 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Confi
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void setEventAdmin(EventAdmin eventAdmin) {
+        this.eventAdmin = eventAdmin;
         events.publisher((topic, properties) -> eventAdmin.postEvent(new Event(topic, properties)));
     }
 
     void unsetEventAdmin(EventAdmin eventAdmin) {
-        events.publisher(null);
+        if (this.eventAdmin == eventAdmin) {
+            this.eventAdmin = null;
+            events.publisher(null);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addExtensionPoint(ExtensionPoint<?> point) {
+        extensions.addPoint(point);
+    }
+
+    void removeExtensionPoint(ExtensionPoint<?> point) {
+        extensions.removePoint(point);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -289,8 +326,69 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Confi
     }
 
     private <T> Optional<T> provider(Class<T> type, VersionRange range) {
-        return ProviderSelector.best(table.registered(), type, range)
-                .map(p -> type.cast(((ProviderPlugin<?>) p.plugin).provider()));
+        if (range == null) {
+            ManagedPlugin chosen = choose(type);
+            return chosen == null ? Optional.empty() : Optional.of(type.cast(chosen.providerInstance()));
+        }
+        return ProviderSelector.best(table.registered(), type, range, p -> health.lastKnownUnhealthy(p.plugin))
+                .map(p -> type.cast(p.providerInstance()));
+    }
+
+    /** The best provider of a type, recomputed only after some plugin changed state or health class. */
+    private ManagedPlugin choose(Class<?> type) {
+        long generation = table.generation();
+        Choice cached = choices.get(type);
+        if (cached != null && cached.generation() == generation) {
+            return cached.plugin();
+        }
+        ManagedPlugin best = ProviderSelector.best(table.registered(), type, null,
+                p -> health.lastKnownUnhealthy(p.plugin)).orElse(null);
+        choices.put(type, new Choice(generation, best));
+        return best;
+    }
+
+    @Override
+    public <T> T providerProxy(Class<T> type) {
+        if (!type.isInterface()) {
+            throw new IllegalArgumentException("Cannot make a provider stand-in for " + type.getName()
+                    + ": it is not an interface; ask provider(" + type.getSimpleName() + ".class) on each use instead");
+        }
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+                new ProviderStandIn(type, this::choose)));
+    }
+
+    private void pollProviderHealth() {
+        List<HealthChecker.Target> providers = new ArrayList<>();
+        for (ManagedPlugin p : table.registered()) {
+            if (p.state() == PluginState.ACTIVE && p.providerInstance() != null) {
+                providers.add(new HealthChecker.Target(p.name(), p.plugin));
+            }
+        }
+        if (!providers.isEmpty()) {
+            health.check(providers);
+        }
+    }
+
+    // --- MiddlewareChains and Extensions -------------------------------------------------------
+
+    @Override
+    public void execute(String chain, Exchange exchange, Handler handler) {
+        middleware.execute(chain, exchange, handler);
+    }
+
+    @Override
+    public List<String> middleware(String chain) {
+        return middleware.middleware(chain);
+    }
+
+    @Override
+    public List<PointInfo> points() {
+        return extensions.points();
+    }
+
+    @Override
+    public <T> List<T> extensions(String point, Class<T> type) {
+        return extensions.extensions(point, type);
     }
 
     @Override

@@ -16,6 +16,16 @@ final class PluginTable {
     private final Map<Long, ManagedPlugin> registered = new ConcurrentHashMap<>();
     private final Map<String, ManagedPlugin> named = new ConcurrentHashMap<>();
     private final Map<Long, String> unnamedListing = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    /** @return a number that changes whenever any plugin changes state or health class */
+    long generation() {
+        return generation.get();
+    }
+
+    void changed() {
+        generation.incrementAndGet();
+    }
 
     void register(ManagedPlugin plugin) {
         registered.put(plugin.origin.serviceId(), plugin);

@@ -2,7 +2,9 @@ package org.gcommon.plugin.manager.internal;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.gcommon.plugin.api.PluginState;
 import org.osgi.framework.Version;
@@ -27,10 +29,21 @@ final class ProviderSelector {
      * @return the preferred active provider of the type
      */
     static Optional<ManagedPlugin> best(Collection<ManagedPlugin> candidates, Class<?> type, VersionRange range) {
-        return candidates.stream()
+        return best(candidates, type, range, p -> false);
+    }
+
+    /**
+     * As {@link #best(Collection, Class, VersionRange)}, passing over providers known to be
+     * unhealthy while a healthy (or not yet asked) one exists.
+     */
+    static Optional<ManagedPlugin> best(Collection<ManagedPlugin> candidates, Class<?> type, VersionRange range,
+            Predicate<ManagedPlugin> unhealthy) {
+        List<ManagedPlugin> eligible = candidates.stream()
                 .filter(p -> p.state() == PluginState.ACTIVE && p.providerType() == type)
                 .filter(p -> range == null || range.includes(Version.parseVersion(p.version())))
-                .max(PREFERENCE);
+                .toList();
+        Optional<ManagedPlugin> healthy = eligible.stream().filter(unhealthy.negate()).max(PREFERENCE);
+        return healthy.isPresent() ? healthy : eligible.stream().max(PREFERENCE);
     }
 
     /**

@@ -21,6 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.gcommon.plugin.api.PluginLogger;
+import org.gcommon.plugin.api.PluginRegistry;
+import org.gcommon.plugin.api.event.PluginEvent;
+import org.gcommon.plugin.api.event.PluginEvents;
+import org.gcommon.plugin.api.middleware.Exchange;
+import org.gcommon.plugin.api.middleware.Middleware;
+import org.gcommon.plugin.api.middleware.MiddlewarePlugin;
+import org.gcommon.plugin.api.middleware.Request;
 import org.gcommon.plugin.api.PluginState;
 import org.gcommon.plugin.api.PluginStateEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +48,8 @@ class LifecycleDriverTest {
     private final AtomicLong serviceIds = new AtomicLong(100);
     private volatile Settings settings = Settings.DEFAULTS;
     private LifecycleDriver driver;
+    final MiddlewareRuntime middleware = new MiddlewareRuntime();
+    final ExtensionRuntime extensions = new ExtensionRuntime();
 
     private LifecycleDriver driver() {
         if (driver == null) {
@@ -56,6 +65,28 @@ class LifecycleDriverTest {
                 @Override
                 public Path dataDirectory(ManagedPlugin plugin) {
                     return data;
+                }
+
+                @Override
+                public PluginEvents events(ManagedPlugin plugin) {
+                    return new PluginEvents() {
+                        public String ownTopicPrefix() {
+                            return PluginEvents.TOPIC_PREFIX + plugin.name() + "/";
+                        }
+
+                        public void publish(String topic, Object payload) {
+                        }
+
+                        public AutoCloseable subscribe(String filter, java.util.function.Consumer<PluginEvent> h) {
+                            return () -> {
+                            };
+                        }
+                    };
+                }
+
+                @Override
+                public PluginRegistry registry() {
+                    return null;
                 }
 
                 @Override
@@ -76,7 +107,7 @@ class LifecycleDriverTest {
                 }
             };
             driver = new LifecycleDriver(table, new TimedCalls(pool), env, stateEvents, () -> settings,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), List.of(new ProviderRuntime(), middleware, extensions));
         }
         return driver;
     }
@@ -213,5 +244,47 @@ class LifecycleDriverTest {
 
         assertThat(next.state()).isEqualTo(ACTIVE);
         assertThat(table.byName("cache")).isSameAs(next);
+    }
+
+    static final class TagMiddleware extends TestPlugins.Scripted implements MiddlewarePlugin {
+        TagMiddleware(String name) {
+            super(name, "1.0.0");
+        }
+
+        @Override
+        public Middleware middleware() {
+            return (exchange, next) -> {
+                exchange.response().headers().add("X-Seen", name);
+                next.proceed(exchange);
+            };
+        }
+    }
+
+    @Test
+    void providerIsFetchedBeforeActiveAndWithdrawnBeforeStop() {
+        TestPlugins.GreeterProvider provider = new TestPlugins.GreeterProvider("greeter", "1.0.0");
+        ManagedPlugin managed = register(provider);
+
+        driver().admit(managed);
+
+        assertThat(managed.providerType()).isEqualTo(TestPlugins.Greeter.class);
+        assertThat(((TestPlugins.Greeter) managed.providerInstance()).greet()).isEqualTo("hello from greeter 1.0.0");
+        assertThat(ProviderSelector.best(table.registered(), TestPlugins.Greeter.class, null)).contains(managed);
+        driver().retire(managed);
+        assertThat(ProviderSelector.best(table.registered(), TestPlugins.Greeter.class, null)).isEmpty();
+    }
+
+    @Test
+    void middlewareJoinsTheChainWhenActiveAndLeavesBeforeStop() {
+        ManagedPlugin tag = register(new TagMiddleware("tagger"));
+        driver().admit(tag);
+        assertThat(middleware.middleware(MiddlewarePlugin.DEFAULT_CHAIN)).containsExactly("tagger");
+
+        Exchange exchange = new Exchange(new Request("GET", "/echo", null, null));
+        middleware.execute(MiddlewarePlugin.DEFAULT_CHAIN, exchange, ex -> ex.response().text("text/plain", "ok"));
+        assertThat(exchange.response().headers().all("X-Seen")).containsExactly("tagger");
+
+        driver().retire(tag);
+        assertThat(middleware.middleware(MiddlewarePlugin.DEFAULT_CHAIN)).isEmpty();
     }
 }
