@@ -1,0 +1,66 @@
+package org.gcommon.container;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The container's HTTP API on the loopback address, with bounded timeouts. */
+final class ContainerHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final int port;
+
+    ContainerHttp(int port) {
+        this.port = port;
+    }
+
+    /** A response: status and JSON body (a missing node when the body is no JSON). */
+    record Response(int status, JsonNode body, String text) {
+    }
+
+    Response get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            body = JSON.missingNode();
+        }
+        return new Response(response.statusCode(), body == null ? JSON.missingNode() : body, response.body());
+    }
+
+    /** @return the entries of {@code GET /api/plugins} (a JSON array, or an object with a {@code plugins} array) */
+    List<JsonNode> plugins() throws IOException, InterruptedException {
+        Response response = get("/api/plugins");
+        if (response.status() != 200) {
+            throw new AssertionError("GET /api/plugins answered " + response.status() + ": " + response.text());
+        }
+        JsonNode list = response.body().isArray() ? response.body() : response.body().path("plugins");
+        List<JsonNode> out = new ArrayList<>();
+        list.forEach(out::add);
+        return out;
+    }
+
+    /** @return the entry named {@code name} in {@code GET /api/plugins} */
+    Optional<JsonNode> plugin(String name) throws IOException, InterruptedException {
+        return plugins().stream().filter(p -> name.equals(p.path("name").asText())).findFirst();
+    }
+
+    /** @return the state of the entry named {@code name} in {@code /api/plugins}, or "(absent)" */
+    String state(String name) throws IOException, InterruptedException {
+        return plugin(name).map(p -> p.path("state").asText()).orElse("(absent)");
+    }
+}
