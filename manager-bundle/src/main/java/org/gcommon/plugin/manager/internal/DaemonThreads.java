@@ -26,10 +26,13 @@ final class DaemonThreads {
 
     static ThreadFactory factory(String prefix) {
         AtomicInteger count = new AtomicInteger();
-        return r -> {
+        // Created privileged: a thread inherits the access control context of whoever caused its creation,
+        // and a pool thread first created while plugin code was on the stack would otherwise keep that
+        // plugin's (sandboxed) permissions for every later task of every other plugin.
+        return r -> java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
             Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
-        };
+        });
     }
 }

@@ -22,6 +22,7 @@ import org.gcommon.plugin.api.PluginRegistry;
 import org.gcommon.plugin.api.PluginState;
 import org.gcommon.plugin.api.PluginStateListener;
 import org.gcommon.plugin.api.PluginType;
+import org.gcommon.plugin.api.RuntimeCheck;
 import org.gcommon.plugin.api.extension.ExtensionPoint;
 import org.gcommon.plugin.api.extension.Extensions;
 import org.gcommon.plugin.api.middleware.Exchange;
@@ -75,6 +76,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     private final java.util.concurrent.ScheduledExecutorService healthPoll = java.util.concurrent.Executors
             .newSingleThreadScheduledExecutor(DaemonThreads.factory("gcommon-provider-health-"));
     private volatile EventAdmin eventAdmin;
+    private final List<RuntimeCheck> runtimeChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The provider chosen for a type, valid while the plugin table's generation is unchanged. */
     private record Choice(long generation, ManagedPlugin plugin) {
@@ -256,6 +258,16 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    void addRuntimeCheck(RuntimeCheck check) {
+        runtimeChecks.add(check);
+    }
+
+    void removeRuntimeCheck(RuntimeCheck check) {
+        runtimeChecks.remove(check);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void addExtensionPoint(ExtensionPoint<?> point) {
         extensions.addPoint(point);
     }
@@ -424,6 +436,14 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
         Map<String, HealthStatus> checked = health.check(targets);
         Map<String, HealthStatus> byName = new java.util.TreeMap<>();
         HealthStatus.Status aggregate = HealthStatus.Status.HEALTHY;
+        List<String> problems = new ArrayList<>();
+        for (RuntimeCheck check : runtimeChecks) {
+            HealthStatus result = runtimeCheck(check);
+            if (result.status() != HealthStatus.Status.HEALTHY) {
+                problems.add(check.name() + ": " + result.status() + " — " + result.message());
+                aggregate = worse(aggregate, result.status());
+            }
+        }
         for (PluginInfo info : all) {
             HealthStatus status = checked.get(info.name());
             if (status == null) {
@@ -435,7 +455,17 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
             }
             byName.put(info.name(), status);
         }
-        return new Report(aggregate, List.of(), java.util.Collections.unmodifiableMap(byName), Instant.now());
+        return new Report(aggregate, List.copyOf(problems), java.util.Collections.unmodifiableMap(byName), Instant.now());
+    }
+
+    private static HealthStatus runtimeCheck(RuntimeCheck check) {
+        try {
+            HealthStatus status = check.check();
+            return status != null ? status : HealthStatus.unknown("check returned null");
+        } catch (RuntimeException e) {
+            // A broken runtime check means the runtime cannot vouch for itself.
+            return HealthStatus.unhealthy("check failed: " + TimedCalls.describe(e));
+        }
     }
 
     private static HealthStatus.Status worse(HealthStatus.Status current, HealthStatus.Status seen) {
