@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gcommon.plugin.api.HealthStatus;
+import org.gcommon.plugin.api.PluginConstants;
 import org.gcommon.plugin.api.PluginInfo;
 import org.gcommon.plugin.api.PluginState;
 import org.junit.Test;
@@ -48,6 +49,26 @@ public class PluginLifecycleIT extends GcommonTestSupport {
     }
 
     @Test
+    public void deletingThePluginsConfigurationRestartsItWithAnEmptyOne() throws Exception {
+        configurePlugin("cache-plugin", Map.of("size", 100));
+        RecordingPlugin plugin = new RecordingPlugin("cache-plugin");
+        registerPlugin(plugin);
+        awaitState("cache-plugin", PluginState.ACTIVE);
+        assertThat(plugin.configurations().get(0)).containsEntry("size", 100);
+
+        configAdmin.getConfiguration(PluginConstants.configPid("cache-plugin"), "?").delete();
+
+        eventually().untilAsserted(() -> {
+            List<RecordingPlugin.Call> calls = plugin.calls();
+            assertThat(calls).as("lifecycle calls").hasSizeGreaterThanOrEqualTo(5);
+            List<RecordingPlugin.Call> restart = calls.subList(calls.size() - 3, calls.size());
+            assertThat(restart).extracting(RecordingPlugin.Call::method).containsExactly("stop", "initialize", "start");
+            assertThat(restart.get(1).config()).as("configuration given to initialize after the deletion").isEmpty();
+        });
+        awaitState("cache-plugin", PluginState.ACTIVE);
+    }
+
+    @Test
     public void pluginThatThrowsInStartEndsFailedWithItsErrorWhileAnotherStaysActive() {
         RecordingPlugin steady = new RecordingPlugin("steady-plugin");
         RecordingPlugin failing = new RecordingPlugin("failing-plugin")
@@ -63,6 +84,7 @@ public class PluginLifecycleIT extends GcommonTestSupport {
 
         awaitState("steady-plugin", PluginState.ACTIVE);
         assertThat(steady.methods()).containsExactly("initialize", "start");
+        assertThat(steady.configurations().get(0)).as("configuration of a plugin that has none").isEmpty();
         assertThat(healthService.health("steady-plugin").status()).isEqualTo(HealthStatus.Status.HEALTHY);
         assertThat(registry.plugin("steady-plugin").orElseThrow().state())
                 .as("the steady plugin, after the other failed").isEqualTo(PluginState.ACTIVE);

@@ -82,6 +82,25 @@ public class StateEventsIT extends GcommonTestSupport {
         }
     }
 
+    @Test
+    public void failureIsReportedWithItsReasonToListenersAndOnTheFailedTopic() {
+        registerPlugin(new RecordingPlugin("broken-plugin").throwingInStart("port 8080 is taken: set port in etc/broken-plugin.cfg"));
+
+        awaitState("broken-plugin", PluginState.FAILED);
+
+        eventually().untilAsserted(() -> assertThat(transitionsOf("broken-plugin")).last().satisfies(event -> {
+            assertThat(event.to()).isEqualTo(PluginState.FAILED);
+            assertThat(event.from()).contains(PluginState.STARTING);
+            assertThat(event.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("port 8080 is taken"));
+        }));
+        eventually().untilAsserted(() -> assertThat(eventsOf("broken-plugin"))
+                .filteredOn(event -> event.getTopic().equals(PluginConstants.TOPIC_STATE + "/FAILED"))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.getProperty(PluginConstants.EVENT_FROM)).isEqualTo("STARTING");
+                    assertThat((String) event.getProperty(PluginConstants.EVENT_REASON)).contains("port 8080 is taken");
+                }));
+    }
+
     private List<PluginStateEvent> transitionsOf(String pluginName) {
         return transitions.stream().filter(e -> e.pluginName().equals(pluginName)).toList();
     }
