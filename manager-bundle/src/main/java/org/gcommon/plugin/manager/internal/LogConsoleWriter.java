@@ -56,6 +56,12 @@ public final class LogConsoleWriter implements LogListener {
         if (!LogLevel.INFO.implies(entry.getLogLevel())) {
             return;
         }
+        // The framework logs every bundle and service event at INFO under "Events.*"; the runtime logs the
+        // transitions that matter itself, so those are shown only when they carry a warning or error.
+        String logger = entry.getLoggerName();
+        if (logger != null && logger.startsWith("Events.") && !LogLevel.WARN.implies(entry.getLogLevel())) {
+            return;
+        }
         StringBuilder line = new StringBuilder(160).append(Instant.ofEpochMilli(entry.getTime())).append(' ')
                 .append(String.format("%-5s", entry.getLogLevel())).append(" [")
                 .append(entry.getBundle() == null ? "framework" : entry.getBundle().getSymbolicName()).append("] ")
