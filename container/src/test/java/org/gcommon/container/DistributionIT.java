@@ -39,7 +39,7 @@ class DistributionIT {
     private static final Duration POLL = Duration.ofMillis(50);
 
     @TempDir
-    Path work;
+    static Path work;
 
     private Path home;
     private Path output;
