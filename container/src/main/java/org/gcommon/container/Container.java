@@ -22,7 +22,7 @@ final class Container {
     /** The manager stops each plugin within its own timeout; this bounds the whole stop. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    /** How long the started line waits for the HTTP port to open. */
+    /** How long the started line waits for /health to answer. */
     static final Duration HTTP_WAIT = Duration.ofSeconds(10);
 
     private final Path distDir;
@@ -31,6 +31,8 @@ final class Container {
 
     private Framework framework;
     private boolean stopped;
+    /** Set as soon as a stop begins, so that a late start-up message does not follow it. */
+    private volatile boolean stopping;
 
     Container(Path distDir, ContainerHome home, FrameworkSettings settings) {
         this.distDir = distDir;
@@ -81,17 +83,21 @@ final class Container {
             System.err.println("gcommon: runtime bundle(s) not active, see the errors above: "
                     + String.join(", ", notActive));
         }
-        if (!HttpPort.awaitListening(settings.host(), settings.port(), HTTP_WAIT)) {
-            System.err.println("gcommon: nothing listens on " + settings.host() + ":" + settings.port()
-                    + " after " + HTTP_WAIT.toSeconds() + " s: the HTTP service did not start, see the errors above");
+        String health = "http://" + settings.urlHost() + ":" + settings.port() + "/health";
+        if (!HttpPort.awaitAnswer(health, HTTP_WAIT)) {
+            System.err.println("gcommon: " + health + " does not answer after " + HTTP_WAIT.toSeconds()
+                    + " s: the HTTP service or the console did not start, see the errors above");
+        }
+        if (stopping) {
+            return;
         }
         long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("gcommon started in " + millis + " ms — http://" + settings.urlHost() + ":"
-                + settings.port() + "/health — deploy: " + home.deploy());
+        System.out.println("gcommon started in " + millis + " ms — " + health + " — deploy: " + home.deploy());
     }
 
     /** Stops the framework and waits for it; safe to call more than once and from any thread. */
     synchronized void stop() {
+        stopping = true;
         if (stopped) {
             return;
         }

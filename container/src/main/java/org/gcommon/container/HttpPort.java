@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 
 /** Checks on the HTTP port, so that a taken port is reported up front rather than by Jetty's log. */
@@ -42,21 +43,30 @@ final class HttpPort {
     }
 
     /**
-     * @param host    the host
-     * @param port    the port
+     * Waits until the container answers {@code GET path} with anything but 404: Jetty listens as soon
+     * as the HTTP bundle starts, the console's servlets come a moment later.
+     *
+     * @param url     the URL to ask, e.g. {@code http://127.0.0.1:8181/health}
      * @param timeout how long to wait
-     * @return whether something accepted a connection within the timeout
+     * @return whether it answered within the timeout
      */
-    static boolean awaitListening(String host, int port, Duration timeout) {
+    static boolean awaitAnswer(String url, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), 250);
-                return true;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    return false;
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                connection.setConnectTimeout(250);
+                connection.setReadTimeout(3000);
+                int status = connection.getResponseCode();
+                connection.disconnect();
+                if (status != HttpURLConnection.HTTP_NOT_FOUND) {
+                    return true;
                 }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
             }
             try {
                 Thread.sleep(50);

@@ -84,10 +84,13 @@ class DistributionIT {
         assertThat(home.resolve("deploy")).isDirectory();
         assertThat(home.resolve("etc")).isDirectory();
         assertThat(home.resolve("data/cache")).isDirectory();
-        assertThat(ContainerProcess.read(home.resolve("log/gcommon.log")))
-                .contains("gcommon started in ")
-                .contains("http://127.0.0.1:" + port + "/health")
-                .contains("deploy: " + home.resolve("deploy"));
+        // the launcher prints its line once it has seen /health answer too
+        await().atMost(CHANGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> assertThat(
+                ContainerProcess.read(home.resolve("log/gcommon.log")).lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("gcommon started in ")
+                        .contains("http://127.0.0.1:" + port + "/health")
+                        .endsWith("deploy: " + home.resolve("deploy"))));
     }
 
     @Test
