@@ -31,8 +31,9 @@ final class WebhookSender {
         this.url = url;
         this.timeout = timeout;
         // Redirects are not followed: a webhook that moved should be reconfigured, not chased.
+        // HTTP/1.1: one small POST gains nothing from HTTP/2, and some receivers mishandle the h2c upgrade.
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /**
