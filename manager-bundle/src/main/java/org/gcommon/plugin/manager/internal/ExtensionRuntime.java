@@ -35,7 +35,7 @@ final class ExtensionRuntime implements TypeRuntime, Extensions {
 
     @Override
     public void prepare(ManagedPlugin plugin, PluginCalls calls) throws CallFailure {
-        if (!(plugin.plugin instanceof ExtensionPlugin<?> ep)) {
+        if (!(plugin.plugin() instanceof ExtensionPlugin<?> ep)) {
             return;
         }
         String point = calls.call("extensionPoint()", ep::extensionPoint);

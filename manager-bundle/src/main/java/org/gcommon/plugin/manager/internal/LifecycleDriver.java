@@ -70,8 +70,8 @@ final class LifecycleDriver {
         String name;
         String version;
         try {
-            name = calls.call(standIn, "name()", timeout, null, plugin.plugin::name);
-            version = calls.call(standIn, "version()", timeout, null, plugin.plugin::version);
+            name = calls.call(standIn, "name()", timeout, null, plugin.plugin()::name);
+            version = calls.call(standIn, "version()", timeout, null, plugin.plugin()::version);
         } catch (CallFailure e) {
             reject(plugin, standIn, "unknown", e.getMessage());
             return false;
@@ -116,14 +116,14 @@ final class LifecycleDriver {
         try {
             Map<String, Object> config = environment.configuration(name);
             calls.call(name, "initialize()", s.lifecycleTimeout(), null, () -> {
-                plugin.plugin.initialize(config);
+                plugin.plugin().initialize(config);
                 return null;
             });
             move(plugin, PluginState.INITIALIZED, null);
             move(plugin, PluginState.STARTING, null);
             CallContext context = context(plugin, s.lifecycleTimeout());
             calls.call(name, "start()", s.lifecycleTimeout(), context, () -> {
-                plugin.plugin.start(context);
+                plugin.plugin().start(context);
                 return null;
             });
         } catch (CallFailure e) {
@@ -142,7 +142,7 @@ final class LifecycleDriver {
             CallContext context = context(plugin, s.lifecycleTimeout());
             try {
                 calls.call(name, "stop()", s.lifecycleTimeout(), context, () -> {
-                    plugin.plugin.stop(context);
+                    plugin.plugin().stop(context);
                     return null;
                 });
             } catch (CallFailure ignored) {
@@ -152,8 +152,9 @@ final class LifecycleDriver {
             move(plugin, PluginState.FAILED, e.getMessage());
             return;
         }
-        move(plugin, PluginState.ACTIVE, null);
+        // Contributions go live first, so whoever sees ACTIVE can use them at once.
         types.forEach(t -> t.activated(plugin));
+        move(plugin, PluginState.ACTIVE, null);
     }
 
     private TypeRuntime.PluginCalls pluginCalls(ManagedPlugin plugin, Duration timeout) {
@@ -177,7 +178,7 @@ final class LifecycleDriver {
         CallContext context = context(plugin, s.lifecycleTimeout());
         try {
             calls.call(plugin.name(), "stop()", s.lifecycleTimeout(), context, () -> {
-                plugin.plugin.stop(context);
+                plugin.plugin().stop(context);
                 return null;
             });
             move(plugin, PluginState.STOPPED, null);

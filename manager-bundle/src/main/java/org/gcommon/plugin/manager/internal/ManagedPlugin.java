@@ -26,11 +26,11 @@ final class ManagedPlugin {
 
     final Origin origin;
     final SerialLane lane;
-    final Plugin plugin;
+    private volatile Plugin plugin;
 
     private volatile String name;
     private volatile String version = "";
-    private final PluginType type;
+    private volatile PluginType type = PluginType.GENERIC;
     private volatile Class<?> providerType;
     private volatile Object providerInstance;
     private volatile PluginState state;
@@ -40,10 +40,24 @@ final class ManagedPlugin {
     private volatile PluginEventBus.Handle events;
 
     ManagedPlugin(Origin origin, SerialLane lane, Plugin plugin) {
+        this(origin, lane);
+        attach(plugin);
+    }
+
+    /** A registration whose service object is fetched later, on the plugin's lane. */
+    ManagedPlugin(Origin origin, SerialLane lane) {
         this.origin = origin;
         this.lane = lane;
+    }
+
+    void attach(Plugin plugin) {
         this.plugin = plugin;
         this.type = typeOf(plugin);
+    }
+
+    /** @return the plugin object, {@code null} until it was fetched */
+    Plugin plugin() {
+        return plugin;
     }
 
     static PluginType typeOf(Plugin plugin) {

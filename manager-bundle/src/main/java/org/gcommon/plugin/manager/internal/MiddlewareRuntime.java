@@ -36,7 +36,7 @@ final class MiddlewareRuntime implements TypeRuntime, MiddlewareChains {
 
     @Override
     public void prepare(ManagedPlugin plugin, PluginCalls calls) throws CallFailure {
-        if (!(plugin.plugin instanceof MiddlewarePlugin mp)) {
+        if (!(plugin.plugin() instanceof MiddlewarePlugin mp)) {
             return;
         }
         Middleware middleware = calls.call("middleware()", mp::middleware);

@@ -28,6 +28,7 @@ import org.gcommon.plugin.api.extension.Extensions;
 import org.gcommon.plugin.api.middleware.Exchange;
 import org.gcommon.plugin.api.middleware.Handler;
 import org.gcommon.plugin.api.middleware.MiddlewareChains;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
@@ -67,7 +68,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     private final ThreadPoolExecutor lanes = DaemonThreads.elasticPool("gcommon-lifecycle-");
     private final ThreadPoolExecutor workers = DaemonThreads.elasticPool("gcommon-plugin-call-");
     private final PluginTable table = new PluginTable();
-    private final List<ManagedPlugin> waiting = new ArrayList<>();
+    private final List<Waiting> waiting = new ArrayList<>();
     private final StateEvents events;
     private final HealthChecker health;
     private final MiddlewareRuntime middleware = new MiddlewareRuntime();
@@ -127,13 +128,13 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
             }
         };
         bundleContext.addBundleListener(uninstallListener);
-        List<ManagedPlugin> admitted;
+        List<Waiting> admitted;
         synchronized (waiting) {
             active = true;
             admitted = new ArrayList<>(waiting);
             waiting.clear();
         }
-        admitted.forEach(p -> p.lane.execute(() -> driver.admit(p)));
+        admitted.forEach(w -> admit(w.plugin(), w.reference()));
         log.info("Plugin runtime started (lifecycle timeout {} ms, health timeout {} ms)",
                 settings.lifecycleTimeout().toMillis(), settings.healthTimeout().toMillis());
     }
@@ -164,28 +165,53 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addPlugin(ServiceReference<Plugin> reference) {
-        BundleContext ctx = reference.getBundle() == null ? null : frameworkContext(reference);
-        if (ctx == null) {
-            return;
-        }
-        Plugin plugin = ctx.getService(reference);
-        if (plugin == null) {
-            return;
+        Bundle owner = reference.getBundle();
+        if (owner == null) {
+            return; // unregistered already
         }
         Object rankingProp = reference.getProperty(Constants.SERVICE_RANKING);
         int ranking = rankingProp instanceof Integer i ? i : 0;
         ManagedPlugin managed = new ManagedPlugin(new ManagedPlugin.Origin((Long) reference.getProperty(Constants.SERVICE_ID),
-                reference.getBundle().getBundleId(), String.valueOf(reference.getBundle().getSymbolicName()),
-                reference.getBundle().getVersion().toString(), reference.getBundle().getLocation(), ranking),
-                new SerialLane(lanes), plugin);
+                owner.getBundleId(), String.valueOf(owner.getSymbolicName()), owner.getVersion().toString(),
+                owner.getLocation(), ranking), new SerialLane(lanes));
         table.register(managed);
         synchronized (waiting) {
             if (!active) {
-                waiting.add(managed);
+                waiting.add(new Waiting(managed, reference));
                 return;
             }
         }
-        managed.lane.execute(() -> driver.admit(managed));
+        admit(managed, reference);
+    }
+
+    /**
+     * Fetches the plugin object and admits it, on the plugin's lane: never on the binding thread, where
+     * getting a plugin whose component references this runtime's own services would be a cycle.
+     */
+    private void admit(ManagedPlugin managed, ServiceReference<Plugin> reference) {
+        managed.lane.execute(() -> {
+            if (!table.isRegistered(managed)) {
+                return;
+            }
+            Plugin plugin;
+            try {
+                plugin = context.getService(reference);
+            } catch (RuntimeException e) {
+                log.error("Could not get plugin service {} of bundle {}: {}", managed.origin.serviceId(),
+                        managed.origin.symbolicName(), TimedCalls.describe(e));
+                return;
+            }
+            if (plugin == null) {
+                log.error("Plugin service {} of bundle {} could not be created (see the log above for the component's error)",
+                        managed.origin.serviceId(), managed.origin.symbolicName());
+                return;
+            }
+            managed.attach(plugin);
+            driver.admit(managed);
+        });
+    }
+
+    private record Waiting(ManagedPlugin plugin, ServiceReference<Plugin> reference) {
     }
 
     void removePlugin(ServiceReference<Plugin> reference) {
@@ -195,7 +221,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
             return;
         }
         synchronized (waiting) {
-            waiting.remove(managed);
+            waiting.removeIf(w -> w.plugin() == managed);
         }
         if (active && !closing) {
             // Stop before the service object goes away: the framework thread waits, bounded by the timeouts,
@@ -203,7 +229,10 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
             awaitLane(managed, managed.lane.submit(() -> driver.retire(managed)));
         }
         table.unregister(serviceId);
-        health.forget(managed.plugin);
+        if (managed.plugin() == null) {
+            return; // never fetched: nothing to release
+        }
+        health.forget(managed.plugin());
         BundleContext ctx = frameworkContext(reference);
         if (ctx != null) {
             try {
@@ -342,7 +371,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
             ManagedPlugin chosen = choose(type);
             return chosen == null ? Optional.empty() : Optional.of(type.cast(chosen.providerInstance()));
         }
-        return ProviderSelector.best(table.registered(), type, range, p -> health.lastKnownUnhealthy(p.plugin))
+        return ProviderSelector.best(table.registered(), type, range, p -> health.lastKnownUnhealthy(p.plugin()))
                 .map(p -> type.cast(p.providerInstance()));
     }
 
@@ -354,7 +383,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
             return cached.plugin();
         }
         ManagedPlugin best = ProviderSelector.best(table.registered(), type, null,
-                p -> health.lastKnownUnhealthy(p.plugin)).orElse(null);
+                p -> health.lastKnownUnhealthy(p.plugin())).orElse(null);
         choices.put(type, new Choice(generation, best));
         return best;
     }
@@ -373,7 +402,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
         List<HealthChecker.Target> providers = new ArrayList<>();
         for (ManagedPlugin p : table.registered()) {
             if (p.state() == PluginState.ACTIVE && p.providerInstance() != null) {
-                providers.add(new HealthChecker.Target(p.name(), p.plugin));
+                providers.add(new HealthChecker.Target(p.name(), p.plugin()));
             }
         }
         if (!providers.isEmpty()) {
@@ -420,7 +449,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
         if (p.state() != PluginState.ACTIVE) {
             return notActive(p.snapshot(pluginName));
         }
-        return health.check(List.of(new HealthChecker.Target(pluginName, p.plugin))).get(pluginName);
+        return health.check(List.of(new HealthChecker.Target(pluginName, p.plugin()))).get(pluginName);
     }
 
     @Override
@@ -430,7 +459,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
         for (PluginInfo info : all) {
             ManagedPlugin p = info.state() == PluginState.ACTIVE ? table.byName(info.name()) : null;
             if (p != null && table.isRegistered(p)) {
-                targets.add(new HealthChecker.Target(info.name(), p.plugin));
+                targets.add(new HealthChecker.Target(info.name(), p.plugin()));
             }
         }
         Map<String, HealthStatus> checked = health.check(targets);

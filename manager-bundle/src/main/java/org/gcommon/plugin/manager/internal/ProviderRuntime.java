@@ -7,7 +7,7 @@ final class ProviderRuntime implements TypeRuntime {
 
     @Override
     public void prepare(ManagedPlugin plugin, PluginCalls calls) throws CallFailure {
-        if (!(plugin.plugin instanceof ProviderPlugin<?> provider)) {
+        if (!(plugin.plugin() instanceof ProviderPlugin<?> provider)) {
             return;
         }
         Class<?> type = calls.call("providerType()", provider::providerType);
