@@ -73,11 +73,54 @@ final class ConfigFile {
      * @throws Invalid naming the file, what is wrong and how to fix it
      */
     static Hashtable<String, Object> read(Path file) throws Invalid {
+        return read(file, key -> null);
+    }
+
+    /**
+     * As {@link #read(Path)}, replacing {@code ${name}} in string values with the framework or system
+     * property of that name (as Felix FileInstall and Karaf do), e.g.
+     * {@code url = http://127.0.0.1:${org.osgi.service.http.port}/hook}.
+     *
+     * @param properties looks up a property, {@code null} when unset
+     */
+    static Hashtable<String, Object> read(Path file, java.util.function.UnaryOperator<String> properties)
+            throws Invalid {
         String name = file.getFileName().toString();
+        Hashtable<String, Object> values;
         try {
-            return name.endsWith(".json") ? readJson(file) : readProperties(file);
+            values = name.endsWith(".json") ? readJson(file) : readProperties(file);
         } catch (IOException e) {
             throw new Invalid("etc/" + name + " could not be read: " + TimedCalls.describe(e));
+        }
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (e.getValue() instanceof String text && text.contains("${")) {
+                e.setValue(substitute("etc/" + name, e.getKey(), text, properties));
+            }
+        }
+        return values;
+    }
+
+    private static String substitute(String file, String key, String text, java.util.function.UnaryOperator<String> properties)
+            throws Invalid {
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (true) {
+            int start = text.indexOf("${", from);
+            if (start < 0) {
+                return out.append(text, from, text.length()).toString();
+            }
+            int end = text.indexOf('}', start);
+            if (end < 0) {
+                throw new Invalid(file + ": '" + key + "' has an unclosed ${ in '" + text + "'; write ${property.name}");
+            }
+            String variable = text.substring(start + 2, end);
+            String value = properties.apply(variable);
+            if (value == null) {
+                throw new Invalid(file + ": '" + key + "' refers to ${" + variable + "}, which is not a framework or "
+                        + "system property; set it in etc/config.properties or write the value itself");
+            }
+            out.append(text, from, start).append(value);
+            from = end + 1;
         }
     }
 

@@ -38,9 +38,11 @@ public final class EtcFolder {
     private Logger log;
 
     private FolderWatcher watcher;
+    private BundleContext context;
 
     @Activate
     void activate(BundleContext context) throws IOException {
+        this.context = context;
         String home = context.getProperty(PluginConstants.PROP_HOME);
         if (home == null || home.isBlank()) {
             return;
@@ -70,7 +72,7 @@ public final class EtcFolder {
     private void load(Path file) {
         try {
             String pid = ConfigFile.pidOf(file);
-            Hashtable<String, Object> props = ConfigFile.read(file);
+            Hashtable<String, Object> props = ConfigFile.read(file, context::getProperty);
             props.put(SOURCE_PROPERTY, file.getFileName().toString());
             Configuration config = configAdmin.getConfiguration(pid, "?");
             if (config.updateIfDifferent(props)) {

@@ -53,4 +53,18 @@ class ConfigFileTest {
                 .hasMessageContaining("\"pool.size\"");
         assertThatThrownBy(() -> ConfigFile.read(array)).hasMessageContaining("one JSON object");
     }
+
+    @Test
+    void frameworkPropertiesAreSubstituted() throws Exception {
+        Path cfg = Files.writeString(etc.resolve("hook.cfg"), "url = http://127.0.0.1:${org.osgi.service.http.port}/x\n"
+                + "plain = no variables\n");
+        java.util.Map<String, String> props = java.util.Map.of("org.osgi.service.http.port", "9090");
+
+        assertThat(ConfigFile.read(cfg, props::get)).containsEntry("url", "http://127.0.0.1:9090/x")
+                .containsEntry("plain", "no variables");
+
+        Path unknown = Files.writeString(etc.resolve("bad.cfg"), "url = ${no.such.property}/x\n");
+        assertThatThrownBy(() -> ConfigFile.read(unknown, props::get)).hasMessageContaining("etc/bad.cfg")
+                .hasMessageContaining("${no.such.property}").hasMessageContaining("etc/config.properties");
+    }
 }
