@@ -26,7 +26,10 @@ final class ContainerHttp {
     }
 
     /** A response: status and JSON body (a missing node when the body is no JSON). */
-    record Response(int status, JsonNode body, String text) {
+    record Response(int status, JsonNode body, String text, java.net.http.HttpHeaders headers) {
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     Response get(String path) throws IOException, InterruptedException {
@@ -39,7 +42,8 @@ final class ContainerHttp {
         } catch (IOException e) {
             body = JSON.missingNode();
         }
-        return new Response(response.statusCode(), body == null ? JSON.missingNode() : body, response.body());
+        return new Response(response.statusCode(), body == null ? JSON.missingNode() : body, response.body(),
+                response.headers());
     }
 
     /** @return the entries of {@code GET /api/plugins} (a JSON array, or an object with a {@code plugins} array) */

@@ -98,21 +98,31 @@ final class HealthChecker {
     }
 
     private Probe probe(Target target, Instant now) {
-        return inFlight.computeIfAbsent(target.plugin(), p -> {
-            CompletableFuture<HealthStatus> future = CompletableFuture.supplyAsync(() -> ask(target), workers);
-            Probe probe = new Probe(future, now);
-            future.whenComplete((status, error) -> {
-                if (status != null) {
-                    Answer before = answers.put(p, new Answer(status, clock.instant()));
-                    boolean wasUnhealthy = before != null && before.status().status() == HealthStatus.Status.UNHEALTHY;
-                    if (wasUnhealthy != (status.status() == HealthStatus.Status.UNHEALTHY)) {
-                        onUnhealthyChange.run();
-                    }
+        Plugin plugin = target.plugin();
+        CompletableFuture<HealthStatus> future = new CompletableFuture<>();
+        Probe fresh = new Probe(future, now);
+        Probe pending = inFlight.putIfAbsent(plugin, fresh);
+        if (pending != null) {
+            return pending;
+        }
+        // The probe is in the map before the call starts, so a quick answer cannot complete it before
+        // it is registered (which would leave a finished probe in place and freeze the plugin's health).
+        future.whenComplete((status, error) -> {
+            if (status != null) {
+                Answer before = answers.put(plugin, new Answer(status, clock.instant()));
+                boolean wasUnhealthy = before != null && before.status().status() == HealthStatus.Status.UNHEALTHY;
+                if (wasUnhealthy != (status.status() == HealthStatus.Status.UNHEALTHY)) {
+                    onUnhealthyChange.run();
                 }
-                inFlight.remove(p, probe);
-            });
-            return probe;
+            }
+            inFlight.remove(plugin, fresh);
         });
+        try {
+            workers.execute(() -> future.complete(ask(target)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.complete(HealthStatus.unknown("the runtime is stopping"));
+        }
+        return fresh;
     }
 
     private static HealthStatus ask(Target target) {

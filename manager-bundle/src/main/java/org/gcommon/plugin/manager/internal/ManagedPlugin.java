@@ -38,6 +38,8 @@ final class ManagedPlugin {
     private volatile String lastError;
     private volatile long activeSince;
     private volatile PluginEventBus.Handle events;
+    private volatile boolean withdrawn;
+    private final java.util.concurrent.atomic.AtomicInteger callsInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     ManagedPlugin(Origin origin, SerialLane lane, Plugin plugin) {
         this(origin, lane);
@@ -137,6 +139,56 @@ final class ManagedPlugin {
             events.close();
             events = null;
         }
+    }
+
+    /**
+     * Counts a call into the provider, unless the provider is being withdrawn.
+     *
+     * @return whether the call may go ahead; if so, {@link #leave()} must follow
+     */
+    boolean enter() {
+        callsInFlight.incrementAndGet();
+        if (withdrawn) {
+            leave();
+            return false;
+        }
+        return true;
+    }
+
+    void leave() {
+        if (callsInFlight.decrementAndGet() == 0 && withdrawn) {
+            synchronized (callsInFlight) {
+                callsInFlight.notifyAll();
+            }
+        }
+    }
+
+    boolean withdrawn() {
+        return withdrawn;
+    }
+
+    /** Takes the plugin out of every choice, then waits (bounded) for calls already made to return. */
+    void withdrawAndDrain(java.time.Duration limit) {
+        withdrawn = true;
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (callsInFlight) {
+            while (callsInFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(callsInFlight, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    void reinstate() {
+        withdrawn = false;
     }
 
     long activeSince() {

@@ -118,7 +118,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
         OsgiPluginEnvironment environment = new OsgiPluginEnvironment(bundleContext, configAdmin, loggers,
                 new PluginEventBus(bundleContext, () -> eventAdmin), this);
         this.driver = new LifecycleDriver(table, new TimedCalls(workers), environment, events, () -> settings,
-                Clock.systemUTC(), List.of(new ProviderRuntime(), middleware, extensions));
+                Clock.systemUTC(), List.of(new ProviderRuntime(table, () -> settings), middleware, extensions));
         healthPoll.scheduleWithFixedDelay(this::pollProviderHealth, PROVIDER_HEALTH_POLL_MS, PROVIDER_HEALTH_POLL_MS,
                 TimeUnit.MILLISECONDS);
         events.add(this::logTransition);

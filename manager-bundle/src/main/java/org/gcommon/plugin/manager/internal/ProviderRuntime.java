@@ -1,9 +1,19 @@
 package org.gcommon.plugin.manager.internal;
 
+import java.time.Duration;
+
 import org.gcommon.plugin.api.ProviderPlugin;
 
 /** Fetches a provider plugin's type and implementation once, before it becomes ACTIVE. */
 final class ProviderRuntime implements TypeRuntime {
+
+    private final PluginTable table;
+    private final java.util.function.Supplier<Settings> settings;
+
+    ProviderRuntime(PluginTable table, java.util.function.Supplier<Settings> settings) {
+        this.table = table;
+        this.settings = settings;
+    }
 
     @Override
     public void prepare(ManagedPlugin plugin, PluginCalls calls) throws CallFailure {
@@ -26,11 +36,17 @@ final class ProviderRuntime implements TypeRuntime {
 
     @Override
     public void activated(ManagedPlugin plugin) {
-        // The registry finds providers through the plugin table; nothing to publish.
+        plugin.reinstate();
     }
 
     @Override
     public void deactivating(ManagedPlugin plugin) {
-        // Leaving ACTIVE removes the plugin from every choice; the table's generation moves on.
+        if (plugin.providerInstance() == null) {
+            return;
+        }
+        // New calls go elsewhere at once; calls already inside the provider finish before it is stopped.
+        plugin.withdrawAndDrain(Duration.ZERO);
+        table.changed();
+        plugin.withdrawAndDrain(settings.get().lifecycleTimeout());
     }
 }

@@ -39,7 +39,7 @@ final class ProviderSelector {
     static Optional<ManagedPlugin> best(Collection<ManagedPlugin> candidates, Class<?> type, VersionRange range,
             Predicate<ManagedPlugin> unhealthy) {
         List<ManagedPlugin> eligible = candidates.stream()
-                .filter(p -> p.state() == PluginState.ACTIVE && p.providerType() == type)
+                .filter(p -> p.state() == PluginState.ACTIVE && !p.withdrawn() && p.providerType() == type)
                 .filter(p -> range == null || range.includes(Version.parseVersion(p.version())))
                 .toList();
         Optional<ManagedPlugin> healthy = eligible.stream().filter(unhealthy.negate()).max(PREFERENCE);

@@ -31,15 +31,25 @@ final class ProviderStandIn implements InvocationHandler {
                 return "provider stand-in for " + type.getName();
             }
         }
-        ManagedPlugin chosen = chooser.apply(type);
-        if (chosen == null) {
-            throw new IllegalStateException("No active provider of " + type.getName()
-                    + ": deploy a plugin that provides it, or start a stopped one (see GET /api/plugins)");
+        // A provider being withdrawn refuses new calls; choose again (the choice moves on at once).
+        for (int attempt = 0; attempt < 100; attempt++) {
+            ManagedPlugin chosen = chooser.apply(type);
+            if (chosen == null) {
+                break;
+            }
+            if (!chosen.enter()) {
+                Thread.onSpinWait();
+                continue;
+            }
+            try {
+                return method.invoke(chosen.providerInstance(), args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                chosen.leave();
+            }
         }
-        try {
-            return method.invoke(chosen.providerInstance(), args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        throw new IllegalStateException("No active provider of " + type.getName()
+                + ": deploy a plugin that provides it, or start a stopped one (see GET /api/plugins)");
     }
 }

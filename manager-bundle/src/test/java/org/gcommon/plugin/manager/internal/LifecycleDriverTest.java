@@ -107,7 +107,7 @@ class LifecycleDriverTest {
                 }
             };
             driver = new LifecycleDriver(table, new TimedCalls(pool), env, stateEvents, () -> settings,
-                    Clock.systemUTC(), List.of(new ProviderRuntime(), middleware, extensions));
+                    Clock.systemUTC(), List.of(new ProviderRuntime(table, () -> settings), middleware, extensions));
         }
         return driver;
     }
