@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gcommon.plugin.api.Plugin;
 import org.gcommon.plugin.api.PluginNames;
+import org.gcommon.plugin.api.integration.Resilience;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -193,6 +194,16 @@ public final class PluginHarness implements BeforeEachCallback, AfterEachCallbac
     /** @return the registry the plugins get from their context; add stand-in providers to it */
     public TestRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The runtime's own {@link Resilience} service (retries and circuit breakers), for integration
+     * plugins whose component takes it as a reference: {@code new MyPlugin(harness.resilience())}.
+     *
+     * @return a new instance of the container's implementation
+     */
+    public Resilience resilience() {
+        return new org.gcommon.plugin.manager.internal.ResilienceService();
     }
 
     /** Stops every plugin still active, last loaded first, as the container does on shutdown. */
