@@ -32,6 +32,12 @@ final class FrameworkSettings {
     static final String PROP_HTTP_PORT = "org.osgi.service.http.port";
     static final String PROP_HTTP_HOST = "org.apache.felix.http.host";
     static final String PROP_GOSH_ARGS = "gosh.args";
+    /** Read by the security bundle: run plugins even where the sandbox cannot be enforced. */
+    static final String PROP_INSECURE = "gcommon.sandbox.insecure";
+    /** Read by the security bundle: the start level it raises the framework to once plugins are sandboxed. */
+    static final String PROP_PLUGIN_START_LEVEL = "gcommon.plugin.startlevel";
+    /** The Java version from which the JDK has no SecurityManager (JEP 486). */
+    static final int NO_SECURITY_MANAGER_FROM = 24;
 
     static final int DEFAULT_PORT = 8181;
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -43,7 +49,8 @@ final class FrameworkSettings {
 
     /** Properties the launcher owns: the home layout and the start levels depend on them. */
     private static final Set<String> FIXED = Set.of(Constants.FRAMEWORK_STORAGE, PROP_HOME,
-            Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+            Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Constants.FRAMEWORK_SECURITY, PROP_INSECURE,
+            PROP_PLUGIN_START_LEVEL);
 
     private final Map<String, String> properties;
     private final List<String> warnings;
@@ -65,6 +72,14 @@ final class FrameworkSettings {
      * @throws UsageException when {@code etc/config.properties} cannot be read or holds a bad port
      */
     static FrameworkSettings load(ContainerHome home, OptionalInt portOption, boolean interactive)
+            throws UsageException {
+        return load(home, portOption, interactive, false);
+    }
+
+    /**
+     * @param insecure {@code --insecure}: plugins run even where the sandbox cannot be enforced
+     */
+    static FrameworkSettings load(ContainerHome home, OptionalInt portOption, boolean interactive, boolean insecure)
             throws UsageException {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(PROP_HTTP_HOST, DEFAULT_HOST);
@@ -96,7 +111,15 @@ final class FrameworkSettings {
 
         properties.put(Constants.FRAMEWORK_STORAGE, home.data().resolve(CACHE_DIR).toString());
         properties.put(PROP_HOME, home.dir().toString());
-        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(PLUGIN_START_LEVEL));
+        // Fail closed: the framework stops at the runtime's level; the security bundle raises it to the
+        // plugins' level once their sandbox is in force (or --insecure was given).
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(RUNTIME_START_LEVEL));
+        properties.put(PROP_PLUGIN_START_LEVEL, Integer.toString(PLUGIN_START_LEVEL));
+        properties.put(PROP_INSECURE, Boolean.toString(insecure));
+        if (Runtime.version().feature() < NO_SECURITY_MANAGER_FROM) {
+            // Felix installs the SecurityManager; Conditional Permission Admin (framework.security) decides.
+            properties.put(Constants.FRAMEWORK_SECURITY, Constants.FRAMEWORK_SECURITY_OSGI);
+        }
         return new FrameworkSettings(properties, warnings, properties.get(PROP_HTTP_HOST), port);
     }
 

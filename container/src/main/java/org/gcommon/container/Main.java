@@ -10,7 +10,7 @@ import java.util.List;
  * Entry point of {@code bin/gcommon}.
  *
  * <pre>
- * gcommon start [--home DIR] [--port N]
+ * gcommon start [--home DIR] [--port N] [--insecure]
  * </pre>
  *
  * Exit status: 0 after a clean stop or for help, 1 when the container failed while running, 2 for
@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class Main {
 
-    static final String USAGE = "gcommon start [--home DIR] [--port N]";
+    static final String USAGE = "gcommon start [--home DIR] [--port N] [--insecure]";
 
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
@@ -66,6 +66,8 @@ public final class Main {
                 "  --home DIR   where deploy/, etc/, data/ and log/ live (default: the distribution directory);",
                 "               created on first start, seeded with the distribution's deploy/ and etc/",
                 "  --port N     HTTP port of /health and /api (default: 8181), bound to 127.0.0.1",
+                "  --insecure   run plugins even where their sandbox cannot be enforced (a JDK without a",
+                "               SecurityManager): they can then do anything the JVM can. Not recommended",
                 "",
                 "Environment: JAVA_HOME (the JDK to use), JAVA_OPTS (extra JVM options).");
     }

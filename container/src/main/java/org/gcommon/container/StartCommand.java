@@ -25,7 +25,8 @@ final class StartCommand {
         StartOptions options = StartOptions.parse(args, distDir);
         SystemBundles.requireJars(distDir.resolve("system"));
         ContainerHome home = ContainerHome.check(options);
-        FrameworkSettings settings = FrameworkSettings.load(home, options.port(), System.console() != null);
+        FrameworkSettings settings = FrameworkSettings.load(home, options.port(), System.console() != null,
+                options.insecure());
         HttpPort.requireFree(settings.host(), settings.port());
 
         try {

@@ -11,8 +11,9 @@ import java.util.OptionalInt;
  * @param home          the home directory, absolute
  * @param homeGiven     whether {@code --home} was given (else the home is the distribution)
  * @param port          the HTTP port from {@code --port}, empty when not given
+ * @param insecure      {@code --insecure}: run plugins even where the sandbox cannot be enforced
  */
-record StartOptions(Path home, boolean homeGiven, OptionalInt port) {
+record StartOptions(Path home, boolean homeGiven, OptionalInt port, boolean insecure) {
 
     static final int MIN_PORT = 1;
     static final int MAX_PORT = 65535;
@@ -27,6 +28,7 @@ record StartOptions(Path home, boolean homeGiven, OptionalInt port) {
         Path home = distDir;
         boolean homeGiven = false;
         OptionalInt port = OptionalInt.empty();
+        boolean insecure = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -50,12 +52,18 @@ record StartOptions(Path home, boolean homeGiven, OptionalInt port) {
                     }
                     port = OptionalInt.of(parsePort(value, "--port '" + value + "'"));
                     break;
+                case "--insecure":
+                    if (value != null) {
+                        throw new UsageException("--insecure takes no value: write --insecure alone");
+                    }
+                    insecure = true;
+                    break;
                 default:
                     throw new UsageException((arg.startsWith("-") ? "unknown option '" : "unexpected argument '")
                             + arg + "' for 'gcommon start': use " + Main.USAGE);
             }
         }
-        return new StartOptions(home, homeGiven, port);
+        return new StartOptions(home, homeGiven, port, insecure);
     }
 
     /**

@@ -39,7 +39,7 @@ class LauncherUsageIT {
 
         assertThat(status).isEqualTo(2);
         assertThat(output()).isEqualTo("gcommon: unknown option '--verbose' for 'gcommon start': use "
-                + "gcommon start [--home DIR] [--port N]\n");
+                + "gcommon start [--home DIR] [--port N] [--insecure]\n");
         assertThat(home).doesNotExist();
     }
 
@@ -75,7 +75,7 @@ class LauncherUsageIT {
         int status = run();
 
         assertThat(status).isEqualTo(2);
-        assertThat(output()).isEqualTo("gcommon: no command given: use gcommon start [--home DIR] [--port N]\n");
+        assertThat(output()).isEqualTo("gcommon: no command given: use gcommon start [--home DIR] [--port N] [--insecure]\n");
     }
 
     @Test
@@ -89,7 +89,7 @@ class LauncherUsageIT {
         String text = new String(process.getInputStream().readAllBytes());
 
         assertThat(process.waitFor()).isZero();
-        assertThat(text).startsWith("Usage: gcommon start [--home DIR] [--port N]");
+        assertThat(text).startsWith("Usage: gcommon start [--home DIR] [--port N] [--insecure]");
     }
 
     private int run(String... args) throws Exception {

@@ -103,27 +103,39 @@ final class OsgiPluginEnvironment implements PluginEnvironment {
         return registry;
     }
 
-    /** A {@link PluginLogger} over an OSGi {@link Logger}; every message is prefixed with the plugin's name. */
+    /**
+     * A {@link PluginLogger} over an OSGi {@link Logger}; every message is prefixed with the plugin's name.
+     * The runtime writes the entry with its own rights: the Log service reads the plugin bundle's metadata,
+     * which a sandboxed plugin need not be allowed to do itself.
+     */
+    @SuppressWarnings("removal")
     private record OsgiPluginLogger(String pluginName, Logger logger) implements PluginLogger {
 
         @Override
         public void debug(String format, Object... args) {
-            logger.debug("[" + pluginName + "] " + format, args);
+            privileged(() -> logger.debug("[" + pluginName + "] " + format, args));
         }
 
         @Override
         public void info(String format, Object... args) {
-            logger.info("[" + pluginName + "] " + format, args);
+            privileged(() -> logger.info("[" + pluginName + "] " + format, args));
         }
 
         @Override
         public void warn(String format, Object... args) {
-            logger.warn("[" + pluginName + "] " + format, args);
+            privileged(() -> logger.warn("[" + pluginName + "] " + format, args));
         }
 
         @Override
         public void error(String format, Object... args) {
-            logger.error("[" + pluginName + "] " + format, args);
+            privileged(() -> logger.error("[" + pluginName + "] " + format, args));
+        }
+
+        private static void privileged(Runnable write) {
+            java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Void>) () -> {
+                write.run();
+                return null;
+            });
         }
     }
 }

@@ -22,6 +22,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.osgi.service.event.TopicPermission;
 
 /**
  * The plugins' event bus over EventAdmin. Subscriptions are registered as EventHandler services in
@@ -129,16 +130,30 @@ final class PluginEventBus {
         public AutoCloseable subscribe(String topicFilter, Consumer<PluginEvent> handler) {
             String filter = requireFilter(topicFilter);
             Objects.requireNonNull(handler, "handler");
+            // Checked here, with the plugin's code on the stack, so a plugin without the topic permission is
+            // told so at once (by the sandbox, naming the fix) instead of silently receiving nothing.
+            @SuppressWarnings("removal")
+            SecurityManager sm = System.getSecurityManager();
+            if (sm != null) {
+                sm.checkPermission(new TopicPermission(filter, TopicPermission.SUBSCRIBE));
+            }
             Bundle bundle = runtimeContext.getBundle(bundleId);
-            BundleContext context = bundle == null ? null : bundle.getBundleContext();
+            @SuppressWarnings("removal")
+            BundleContext context = bundle == null ? null
+                    : java.security.AccessController.doPrivileged(
+                            (java.security.PrivilegedAction<BundleContext>) bundle::getBundleContext);
             if (context == null) {
                 throw new IllegalStateException("Plugin '" + pluginName + "' cannot subscribe to " + filter
                         + ": its bundle is not active");
             }
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(EventConstants.EVENT_TOPIC, new String[] { filter });
-            ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class,
-                    event -> handler.accept(toPluginEvent(event)), props);
+            // Registered in the plugin's own context (EventAdmin then checks that bundle's topic permission
+            // on every delivery, and the framework drops the handler if the bundle stops).
+            @SuppressWarnings("removal")
+            ServiceRegistration<EventHandler> registration = java.security.AccessController.doPrivileged(
+                    (java.security.PrivilegedAction<ServiceRegistration<EventHandler>>) () -> context.registerService(
+                            EventHandler.class, event -> handler.accept(toPluginEvent(event)), props));
             synchronized (subscriptions) {
                 subscriptions.add(registration);
             }

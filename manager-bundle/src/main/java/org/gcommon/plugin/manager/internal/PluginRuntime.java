@@ -336,7 +336,8 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     @Override
     public List<PluginInfo> plugins() {
         DeployReport report = deployReport;
-        return PluginListing.build(table, context.getBundles(), report == null ? List.of() : report.problems());
+        return Privileged.call(() -> PluginListing.build(table, context.getBundles(),
+                report == null ? List.of() : report.problems()));
     }
 
     @Override
@@ -454,6 +455,10 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
 
     @Override
     public HealthReport report() {
+        return Privileged.call(this::makeReport);
+    }
+
+    private HealthReport makeReport() {
         List<PluginInfo> all = plugins();
         List<HealthChecker.Target> targets = new ArrayList<>();
         for (PluginInfo info : all) {
