@@ -38,9 +38,15 @@ final class BundlePermissions {
      * @param info a plugin
      * @return its permissions; {@link Permissions#NONE} for an archive that is no (longer a) bundle
      */
-    Permissions of(PluginInfo info) {
+    Permissions of(PluginInfo info, org.gcommon.plugin.api.security.PluginPermissions sandbox) {
         if (info.bundleId() < 0) {
             return Permissions.NONE;
+        }
+        if (sandbox != null) {
+            java.util.Optional<org.gcommon.plugin.api.security.PermissionReport> report = sandbox.report(info.bundleId());
+            if (report.isPresent()) {
+                return Permissions.of(report.get(), sandbox.enforcement());
+            }
         }
         Bundle bundle = context.getBundle(info.bundleId());
         if (bundle == null) {

@@ -8,17 +8,28 @@ import java.util.Objects;
  *
  * @param declared the lines of the bundle's {@code OSGI-INF/permissions.perm}, without comments
  * @param effective what the bundle may do now
+ * @param granted what an administrator granted to the bundle's symbolic name
+ * @param denials what the sandbox refused it recently, newest first
+ * @param enforcement how permissions are enforced, or why they are not
  */
-record Permissions(List<String> declared, List<String> effective) {
+record Permissions(List<String> declared, List<String> effective, List<String> granted,
+        List<org.gcommon.plugin.api.security.Denial> denials, String enforcement) {
 
     static final String ALL_PERMISSION = "java.security.AllPermission";
 
     /** For an archive that never became a bundle: no code runs, so nothing is declared or granted. */
-    static final Permissions NONE = new Permissions(List.of(), List.of());
+    static final Permissions NONE = new Permissions(List.of(), List.of(), List.of(), List.of(), "");
 
     Permissions {
         declared = List.copyOf(declared);
         effective = List.copyOf(effective);
+        granted = List.copyOf(granted);
+        denials = List.copyOf(denials);
+    }
+
+    /** @return the sandbox's view of a plugin */
+    static Permissions of(org.gcommon.plugin.api.security.PermissionReport report, String enforcement) {
+        return new Permissions(report.declared(), report.effective(), report.granted(), report.denials(), enforcement);
     }
 
     /**
@@ -29,6 +40,7 @@ record Permissions(List<String> declared, List<String> effective) {
      */
     static Permissions of(List<String> declared, boolean securityManagerInstalled) {
         Objects.requireNonNull(declared, "declared");
-        return new Permissions(declared, securityManagerInstalled ? declared : List.of(ALL_PERMISSION));
+        return new Permissions(declared, securityManagerInstalled ? declared : List.of(ALL_PERMISSION), List.of(),
+                List.of(), securityManagerInstalled ? "SecurityManager" : "none: no SecurityManager and no sandbox");
     }
 }

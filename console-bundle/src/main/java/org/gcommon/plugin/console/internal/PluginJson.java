@@ -130,6 +130,17 @@ final class PluginJson {
         permissions.declared().forEach(declared::add);
         ArrayNode effective = perms.putArray("effective");
         permissions.effective().forEach(effective::add);
+        ArrayNode granted = perms.putArray("granted");
+        permissions.granted().forEach(granted::add);
+        perms.put("enforcement", permissions.enforcement());
+        ArrayNode denials = node.putArray("denials");
+        for (org.gcommon.plugin.api.security.Denial d : permissions.denials()) {
+            ObjectNode denial = denials.addObject();
+            denial.put("permission", d.permission());
+            denial.put("count", d.count());
+            denial.put("lastTime", d.lastTime().toString());
+            denial.put("fix", d.fix());
+        }
         return node;
     }
 

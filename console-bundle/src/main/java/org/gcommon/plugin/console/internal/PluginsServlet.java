@@ -46,6 +46,10 @@ public class PluginsServlet extends JsonServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginRegistry registry;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.gcommon.plugin.api.security.PluginPermissions sandbox;
+
     private transient BundlePermissions permissions;
 
     @Activate
@@ -66,7 +70,8 @@ public class PluginsServlet extends JsonServlet {
         if (name.isEmpty()) {
             List<PluginInfo> listed = plugins.plugins();
             permissions.retainOnly(listed);
-            return JsonAnswer.ok(json.pluginList(listed, report, permissions::of));
+            org.gcommon.plugin.api.security.PluginPermissions current = sandbox;
+            return JsonAnswer.ok(json.pluginList(listed, report, info -> permissions.of(info, current)));
         }
         Optional<PluginInfo> found = plugins.plugin(name.get());
         if (found.isEmpty()) {
@@ -75,7 +80,7 @@ public class PluginsServlet extends JsonServlet {
                     "GET " + PATH + " lists every plugin by name"));
         }
         PluginInfo info = found.get();
-        return JsonAnswer.ok(json.plugin(info, PluginJson.healthOf(info, report), permissions.of(info)));
+        return JsonAnswer.ok(json.plugin(info, PluginJson.healthOf(info, report), permissions.of(info, sandbox)));
     }
 
     /** @return the plugin name after {@code /api/plugins/}, empty for the list itself */

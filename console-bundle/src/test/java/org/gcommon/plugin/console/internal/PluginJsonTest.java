@@ -75,11 +75,32 @@ class PluginJsonTest {
                 List.of(), Optional.of("org.gcommon.sample.cache.api.Cache"), 5);
 
         JsonNode info = json.plugin(cache, health,
-                new Permissions(List.of("(java.io.FilePermission \"data/-\" \"read\")"), List.of("x")));
+                new Permissions(List.of("(java.io.FilePermission \"data/-\" \"read\")"), List.of("x"), List.of("g"),
+                        List.of(new org.gcommon.plugin.api.security.Denial() {
+                            public String permission() {
+                                return "(java.lang.RuntimePermission \"exitVM.1\")";
+                            }
+
+                            public java.time.Instant lastTime() {
+                                return TestPlugin.SINCE;
+                            }
+
+                            public long count() {
+                                return 2;
+                            }
+
+                            public String fix() {
+                                return "add a grant";
+                            }
+                        }), "CPA"));
 
         assertThat(info.fieldNames()).toIterable().containsExactly("name", "version", "type", "state", "stateSince",
                 "bundleId", "symbolicName", "location", "providerType", "ranking", "lastError", "reasons", "health",
-                "permissions");
+                "permissions", "denials");
+        assertThat(info.path("denials").get(0).path("permission").asText()).contains("exitVM.1");
+        assertThat(info.path("denials").get(0).path("count").asLong()).isEqualTo(2);
+        assertThat(info.path("permissions").path("granted").get(0).asText()).isEqualTo("g");
+        assertThat(info.path("permissions").path("enforcement").asText()).isEqualTo("CPA");
         assertThat(info.path("type").asText()).isEqualTo("PROVIDER");
         assertThat(info.path("stateSince").asText()).isEqualTo("2026-11-25T21:00:00Z");
         assertThat(info.path("bundleId").asLong()).isEqualTo(12);
