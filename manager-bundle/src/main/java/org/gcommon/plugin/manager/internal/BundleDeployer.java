@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.gcommon.plugin.api.PluginState;
+import org.gcommon.plugin.api.security.ArchiveInspector;
+import org.gcommon.plugin.api.security.ArchiveVerdict;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -34,8 +36,11 @@ final class BundleDeployer {
     private final Map<String, ArtifactProblem> problems;
     private final Logger log;
     private final FingerprintStore applied;
+    private final ArchiveInspector inspector;
 
-    BundleDeployer(BundleContext context, Map<String, ArtifactProblem> problems, Logger log, FingerprintStore applied) {
+    BundleDeployer(BundleContext context, Map<String, ArtifactProblem> problems, Logger log, FingerprintStore applied,
+            ArchiveInspector inspector) {
+        this.inspector = inspector;
         this.context = context;
         this.problems = problems;
         this.log = log;
@@ -126,6 +131,16 @@ final class BundleDeployer {
         } catch (IOException e) {
             return null; // gone again before we could look: the watcher reports the removal
         }
+        // The scanner first: a refused archive is never installed, so none of its code can ever run.
+        ArchiveVerdict verdict = inspector.inspect(jar);
+        if (!verdict.accepted()) {
+            ArchiveCheck.Result identity = ArchiveCheck.inspect(jar);
+            refuse(location, file, identity.passed() ? identity.identity().symbolicName() : "",
+                    identity.passed() ? identity.identity().version().toString() : "", verdict.reasons(), existing);
+            applied.put(location, fingerprint);
+            return null;
+        }
+        verdict.warnings().forEach(w -> log.warn("deploy/{}: {}", file, w));
         ArchiveCheck.Result check = ArchiveCheck.inspect(jar);
         if (!check.passed()) {
             refuse(location, file, "", "", check.reasons(), existing);

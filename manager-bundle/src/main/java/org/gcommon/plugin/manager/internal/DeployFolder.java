@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gcommon.plugin.api.PluginConstants;
+import org.gcommon.plugin.api.security.ArchiveInspector;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -38,6 +39,10 @@ public final class DeployFolder implements DeployReport {
     @Reference(service = LoggerFactory.class)
     private Logger log;
 
+    /** Mandatory: without an inspector the deploy folder installs nothing (fail closed). */
+    @Reference
+    private ArchiveInspector inspector;
+
     private FolderWatcher watcher;
     private BundleDeployer deployer;
     private Path folder;
@@ -50,7 +55,8 @@ public final class DeployFolder implements DeployReport {
             return;
         }
         folder = Paths.get(home, "deploy").toAbsolutePath().normalize();
-        deployer = new BundleDeployer(context, problems, log, FingerprintStore.in(context.getDataFile("deploy-state.properties")));
+        deployer = new BundleDeployer(context, problems, log, FingerprintStore.in(context.getDataFile("deploy-state.properties")),
+                inspector);
         watcher = new FolderWatcher(folder, p -> p.getFileName().toString().endsWith(".jar"), QUIET, this::apply,
                 log::error, "gcommon-deploy-watcher");
         Files.createDirectories(folder);
