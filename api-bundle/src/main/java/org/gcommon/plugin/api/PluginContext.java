@@ -64,6 +64,14 @@ public interface PluginContext {
     PluginEvents events();
 
     /**
+     * A bounded executor for the plugin's own background work, shut down when the plugin stops. Its
+     * threads count as the plugin's: they are named after it and limited with it.
+     *
+     * @return the plugin's executor
+     */
+    java.util.concurrent.ExecutorService executor();
+
+    /**
      * The registry, for synchronous request/reply with other plugins: ask it for a provider and call
      * the provider directly.
      *

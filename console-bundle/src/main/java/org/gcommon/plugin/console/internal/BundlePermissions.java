@@ -38,6 +38,15 @@ final class BundlePermissions {
      * @param info a plugin
      * @return its permissions; {@link Permissions#NONE} for an archive that is no (longer a) bundle
      */
+    Permissions of(PluginInfo info, org.gcommon.plugin.api.security.PluginPermissions sandbox,
+            org.gcommon.plugin.api.security.PluginLimits limits) {
+        Permissions permissions = of(info, sandbox);
+        if (limits != null && info.bundleId() >= 0) {
+            return limits.usage(info.bundleId()).map(permissions::withLimits).orElse(permissions);
+        }
+        return permissions;
+    }
+
     Permissions of(PluginInfo info, org.gcommon.plugin.api.security.PluginPermissions sandbox) {
         if (info.bundleId() < 0) {
             return Permissions.NONE;

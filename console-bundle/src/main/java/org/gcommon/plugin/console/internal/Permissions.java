@@ -11,9 +11,20 @@ import java.util.Objects;
  * @param granted what an administrator granted to the bundle's symbolic name
  * @param denials what the sandbox refused it recently, newest first
  * @param enforcement how permissions are enforced, or why they are not
+ * @param limits resource limits and current usage, empty when unknown
  */
 record Permissions(List<String> declared, List<String> effective, List<String> granted,
-        List<org.gcommon.plugin.api.security.Denial> denials, String enforcement) {
+        List<org.gcommon.plugin.api.security.Denial> denials, String enforcement, java.util.Map<String, Object> limits) {
+
+    Permissions(List<String> declared, List<String> effective, List<String> granted,
+            List<org.gcommon.plugin.api.security.Denial> denials, String enforcement) {
+        this(declared, effective, granted, denials, enforcement, java.util.Map.of());
+    }
+
+    /** @return these permissions with the plugin's limits and usage */
+    Permissions withLimits(java.util.Map<String, Object> limits) {
+        return new Permissions(declared, effective, granted, denials, enforcement, limits);
+    }
 
     static final String ALL_PERMISSION = "java.security.AllPermission";
 
@@ -25,6 +36,7 @@ record Permissions(List<String> declared, List<String> effective, List<String> g
         effective = List.copyOf(effective);
         granted = List.copyOf(granted);
         denials = List.copyOf(denials);
+        limits = java.util.Map.copyOf(limits);
     }
 
     /** @return the sandbox's view of a plugin */

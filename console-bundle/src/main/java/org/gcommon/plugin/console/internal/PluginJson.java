@@ -133,6 +133,8 @@ final class PluginJson {
         ArrayNode granted = perms.putArray("granted");
         permissions.granted().forEach(granted::add);
         perms.put("enforcement", permissions.enforcement());
+        ObjectNode limits = node.putObject("limits");
+        permissions.limits().forEach((k, v) -> limits.set(k, mapper.valueToTree(v)));
         ArrayNode denials = node.putArray("denials");
         for (org.gcommon.plugin.api.security.Denial d : permissions.denials()) {
             ObjectNode denial = denials.addObject();

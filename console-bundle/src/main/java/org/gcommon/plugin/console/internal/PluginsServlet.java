@@ -50,6 +50,10 @@ public class PluginsServlet extends JsonServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.gcommon.plugin.api.security.PluginPermissions sandbox;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.gcommon.plugin.api.security.PluginLimits limits;
+
     private transient BundlePermissions permissions;
 
     @Activate
@@ -71,7 +75,8 @@ public class PluginsServlet extends JsonServlet {
             List<PluginInfo> listed = plugins.plugins();
             permissions.retainOnly(listed);
             org.gcommon.plugin.api.security.PluginPermissions current = sandbox;
-            return JsonAnswer.ok(json.pluginList(listed, report, info -> permissions.of(info, current)));
+            org.gcommon.plugin.api.security.PluginLimits currentLimits = limits;
+            return JsonAnswer.ok(json.pluginList(listed, report, info -> permissions.of(info, current, currentLimits)));
         }
         Optional<PluginInfo> found = plugins.plugin(name.get());
         if (found.isEmpty()) {
@@ -80,7 +85,7 @@ public class PluginsServlet extends JsonServlet {
                     "GET " + PATH + " lists every plugin by name"));
         }
         PluginInfo info = found.get();
-        return JsonAnswer.ok(json.plugin(info, PluginJson.healthOf(info, report), permissions.of(info, sandbox)));
+        return JsonAnswer.ok(json.plugin(info, PluginJson.healthOf(info, report), permissions.of(info, sandbox, limits)));
     }
 
     /** @return the plugin name after {@code /api/plugins/}, empty for the list itself */

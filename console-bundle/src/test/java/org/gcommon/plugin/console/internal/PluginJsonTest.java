@@ -96,7 +96,7 @@ class PluginJsonTest {
 
         assertThat(info.fieldNames()).toIterable().containsExactly("name", "version", "type", "state", "stateSince",
                 "bundleId", "symbolicName", "location", "providerType", "ranking", "lastError", "reasons", "health",
-                "permissions", "denials");
+                "permissions", "limits", "denials");
         assertThat(info.path("denials").get(0).path("permission").asText()).contains("exitVM.1");
         assertThat(info.path("denials").get(0).path("count").asLong()).isEqualTo(2);
         assertThat(info.path("permissions").path("granted").get(0).asText()).isEqualTo("g");

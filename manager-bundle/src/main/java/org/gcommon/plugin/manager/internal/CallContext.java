@@ -25,10 +25,13 @@ final class CallContext implements PluginContext {
     private final List<Runnable> onCancel = new ArrayList<>();
     private final java.util.function.Supplier<PluginEvents> events;
     private final PluginRegistry registry;
+    private final java.util.function.Supplier<java.util.concurrent.ExecutorService> executor;
     private boolean cancelled;
 
     CallContext(String pluginName, Duration timeout, Clock clock, Path dataDirectory, PluginLogger logger,
-            java.util.function.Supplier<PluginEvents> events, PluginRegistry registry) {
+            java.util.function.Supplier<PluginEvents> events, PluginRegistry registry,
+            java.util.function.Supplier<java.util.concurrent.ExecutorService> executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.events = Objects.requireNonNull(events, "events");
         this.registry = registry;
         this.pluginName = Objects.requireNonNull(pluginName, "pluginName");
@@ -116,6 +119,11 @@ final class CallContext implements PluginContext {
     @Override
     public PluginEvents events() {
         return events.get();
+    }
+
+    @Override
+    public java.util.concurrent.ExecutorService executor() {
+        return executor.get();
     }
 
     @Override

@@ -70,8 +70,8 @@ final class LifecycleDriver {
         String name;
         String version;
         try {
-            name = calls.call(standIn, "name()", timeout, null, plugin.plugin()::name);
-            version = calls.call(standIn, "version()", timeout, null, plugin.plugin()::version);
+            name = calls.call(standIn, "name()", timeout, null, asPlugin(plugin, plugin.plugin()::name));
+            version = calls.call(standIn, "version()", timeout, null, asPlugin(plugin, plugin.plugin()::version));
         } catch (CallFailure e) {
             reject(plugin, standIn, "unknown", e.getMessage());
             return false;
@@ -115,19 +115,20 @@ final class LifecycleDriver {
         String name = plugin.name();
         try {
             Map<String, Object> config = environment.configuration(name);
-            calls.call(name, "initialize()", s.lifecycleTimeout(), null, () -> {
+            calls.call(name, "initialize()", s.lifecycleTimeout(), null, asPlugin(plugin, () -> {
                 plugin.plugin().initialize(config);
                 return null;
-            });
+            }));
             move(plugin, PluginState.INITIALIZED, null);
             move(plugin, PluginState.STARTING, null);
             CallContext context = context(plugin, s.lifecycleTimeout());
-            calls.call(name, "start()", s.lifecycleTimeout(), context, () -> {
+            calls.call(name, "start()", s.lifecycleTimeout(), context, asPlugin(plugin, () -> {
                 plugin.plugin().start(context);
                 return null;
-            });
+            }));
         } catch (CallFailure e) {
             plugin.closeEvents();
+            plugin.closeExecutor();
             move(plugin, PluginState.FAILED, e.getMessage());
             return;
         }
@@ -141,14 +142,15 @@ final class LifecycleDriver {
             types.forEach(t -> t.deactivating(plugin));
             CallContext context = context(plugin, s.lifecycleTimeout());
             try {
-                calls.call(name, "stop()", s.lifecycleTimeout(), context, () -> {
+                calls.call(name, "stop()", s.lifecycleTimeout(), context, asPlugin(plugin, () -> {
                     plugin.plugin().stop(context);
                     return null;
-                });
+                }));
             } catch (CallFailure ignored) {
                 // the first failure is the one worth reporting
             }
             plugin.closeEvents();
+            plugin.closeExecutor();
             move(plugin, PluginState.FAILED, e.getMessage());
             return;
         }
@@ -161,7 +163,7 @@ final class LifecycleDriver {
         return new TypeRuntime.PluginCalls() {
             @Override
             public <T> T call(String method, TimedCalls.PluginCall<T> call) throws CallFailure {
-                return calls.call(plugin.name(), method, timeout, null, call);
+                return calls.call(plugin.name(), method, timeout, null, asPlugin(plugin, call));
             }
         };
     }
@@ -177,22 +179,51 @@ final class LifecycleDriver {
         move(plugin, PluginState.STOPPING, null);
         CallContext context = context(plugin, s.lifecycleTimeout());
         try {
-            calls.call(plugin.name(), "stop()", s.lifecycleTimeout(), context, () -> {
+            calls.call(plugin.name(), "stop()", s.lifecycleTimeout(), context, asPlugin(plugin, () -> {
                 plugin.plugin().stop(context);
                 return null;
-            });
+            }));
             move(plugin, PluginState.STOPPED, null);
         } catch (CallFailure e) {
             // The plugin is considered stopped either way; the error stays visible as its last error.
             move(plugin, PluginState.FAILED, e.getMessage());
         } finally {
             plugin.closeEvents();
+            plugin.closeExecutor();
         }
+    }
+
+    /** Marks a plugin taken out of service for a resource limit; its bundle is being stopped. */
+    void quarantine(ManagedPlugin plugin, String reason) {
+        if (plugin.state() != null && plugin.state() != PluginState.QUARANTINED) {
+            move(plugin, PluginState.QUARANTINED, reason);
+        }
+    }
+
+    /**
+     * Runs a plugin call with the plugin's class loader as context class loader: what libraries expect,
+     * and what attributes threads the plugin starts during the call to the plugin.
+     */
+    static <T> TimedCalls.PluginCall<T> asPlugin(ManagedPlugin plugin, TimedCalls.PluginCall<T> call) {
+        ClassLoader loader = plugin.contextLoader();
+        if (loader == null) {
+            return call;
+        }
+        return () -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return call.call();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        };
     }
 
     private CallContext context(ManagedPlugin plugin, Duration timeout) {
         return new CallContext(plugin.name(), timeout, clock, environment.dataDirectory(plugin),
-                environment.logger(plugin), () -> environment.events(plugin), environment.registry());
+                environment.logger(plugin), () -> environment.events(plugin), environment.registry(), plugin::executor);
     }
 
     private void move(ManagedPlugin plugin, PluginState next, String reason) {

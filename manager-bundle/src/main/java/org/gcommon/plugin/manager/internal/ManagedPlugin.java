@@ -39,6 +39,8 @@ final class ManagedPlugin {
     private volatile long activeSince;
     private volatile PluginEventBus.Handle events;
     private volatile boolean withdrawn;
+    private volatile ClassLoader contextLoader;
+    private volatile java.util.concurrent.ThreadPoolExecutor executor;
     private final java.util.concurrent.atomic.AtomicInteger callsInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     ManagedPlugin(Origin origin, SerialLane lane, Plugin plugin) {
@@ -55,6 +57,31 @@ final class ManagedPlugin {
     void attach(Plugin plugin) {
         this.plugin = plugin;
         this.type = typeOf(plugin);
+    }
+
+    /** @return the class loader of the plugin's bundle: the context class loader of its calls and threads */
+    ClassLoader contextLoader() {
+        return contextLoader;
+    }
+
+    void contextLoader(ClassLoader loader) {
+        this.contextLoader = loader;
+    }
+
+    /** @return the plugin's executor, created on first use */
+    synchronized java.util.concurrent.ExecutorService executor() {
+        if (executor == null) {
+            executor = PluginExecutors.create(name, contextLoader);
+        }
+        return executor;
+    }
+
+    /** Stops the plugin's executor; queued work is dropped, running work interrupted. */
+    synchronized void closeExecutor() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
     }
 
     /** @return the plugin object, {@code null} until it was fetched */
@@ -202,7 +229,7 @@ final class ManagedPlugin {
         PluginState previous = state;
         state = next;
         since = Instant.now();
-        if (next == PluginState.FAILED) {
+        if (next == PluginState.FAILED || next == PluginState.QUARANTINED) {
             lastError = error;
         } else if (next == PluginState.ACTIVE) {
             activeSince = sequence;
@@ -214,7 +241,7 @@ final class ManagedPlugin {
         String err = lastError;
         return new PluginInfoRecord(listedName, version, type, state == null ? PluginState.RESOLVED : state, since,
                 origin.bundleId(), origin.symbolicName(), origin.location(), Optional.ofNullable(err),
-                state == PluginState.FAILED && err != null ? List.of(err) : List.of(),
+                (state == PluginState.FAILED || state == PluginState.QUARANTINED) && err != null ? List.of(err) : List.of(),
                 Optional.ofNullable(providerType).map(Class::getName), origin.ranking());
     }
 }

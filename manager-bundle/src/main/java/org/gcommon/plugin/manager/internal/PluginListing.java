@@ -29,6 +29,14 @@ final class PluginListing {
     }
 
     static List<PluginInfo> build(PluginTable table, Bundle[] bundles, Collection<ArtifactProblem> problems) {
+        return build(table, bundles, problems, Map.of());
+    }
+
+    /**
+     * @param quarantined bundles taken out of service, with the reason
+     */
+    static List<PluginInfo> build(PluginTable table, Bundle[] bundles, Collection<ArtifactProblem> problems,
+            Map<Long, String> quarantined) {
         List<PluginInfo> out = new ArrayList<>();
         Set<Long> bundlesWithPlugins = new HashSet<>();
         for (Map.Entry<String, ManagedPlugin> e : table.listing()) {
@@ -55,7 +63,11 @@ final class PluginListing {
                     || b.getState() == Bundle.UNINSTALLED) {
                 continue;
             }
-            out.add(bundleEntry(b, problemByLocation.get(location)));
+            String reason = quarantined.get(b.getBundleId());
+            out.add(reason == null || b.getState() == Bundle.ACTIVE ? bundleEntry(b, problemByLocation.get(location))
+                    : bundleEntry(b, new ArtifactProblem(fileName(location), location, b.getBundleId(),
+                            String.valueOf(b.getSymbolicName()), b.getVersion().toString(), PluginState.QUARANTINED,
+                            List.of(reason), Instant.now())));
         }
         out.sort(Comparator.comparing(PluginInfo::name));
         return out;

@@ -24,6 +24,7 @@ import org.gcommon.plugin.api.PluginStateListener;
 import org.gcommon.plugin.api.PluginType;
 import org.gcommon.plugin.api.RuntimeCheck;
 import org.gcommon.plugin.api.extension.ExtensionPoint;
+import org.gcommon.plugin.api.security.Quarantine;
 import org.gcommon.plugin.api.extension.Extensions;
 import org.gcommon.plugin.api.middleware.Exchange;
 import org.gcommon.plugin.api.middleware.Handler;
@@ -57,9 +58,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * threads with timeouts, and answers registry and health questions.
  */
 @Component(service = { PluginRegistry.class, HealthService.class, MiddlewareChains.class, Extensions.class,
-        ConfigurationListener.class }, immediate = true, configurationPid = RuntimeConfig.PID)
+        Quarantine.class, ConfigurationListener.class }, immediate = true, configurationPid = RuntimeConfig.PID)
 @Designate(ocd = RuntimeConfig.class)
-public final class PluginRuntime implements PluginRegistry, HealthService, MiddlewareChains, Extensions,
+public final class PluginRuntime implements PluginRegistry, HealthService, MiddlewareChains, Extensions, Quarantine,
         ConfigurationListener {
 
     /** How often active providers are asked for their health, so failover does not wait for somebody to ask. */
@@ -77,6 +78,8 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     private final java.util.concurrent.ScheduledExecutorService healthPoll = java.util.concurrent.Executors
             .newSingleThreadScheduledExecutor(DaemonThreads.factory("gcommon-provider-health-"));
     private volatile EventAdmin eventAdmin;
+    /** Bundles taken out of service for a resource limit, with the reason; cleared when started again. */
+    private final Map<Long, String> quarantined = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<RuntimeCheck> runtimeChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The provider chosen for a type, valid while the plugin table's generation is unchanged. */
@@ -125,6 +128,9 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
         uninstallListener = event -> {
             if (event.getType() == BundleEvent.UNINSTALLED) {
                 table.forgetBundle(event.getBundle().getBundleId());
+                quarantined.remove(event.getBundle().getBundleId());
+            } else if (event.getType() == BundleEvent.STARTING) {
+                quarantined.remove(event.getBundle().getBundleId()); // an operator started it again
             }
         };
         bundleContext.addBundleListener(uninstallListener);
@@ -207,11 +213,53 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
                 return;
             }
             managed.attach(plugin);
+            managed.contextLoader(classLoaderOf(reference.getBundle()));
             driver.admit(managed);
         });
     }
 
     private record Waiting(ManagedPlugin plugin, ServiceReference<Plugin> reference) {
+    }
+
+    private static ClassLoader classLoaderOf(Bundle bundle) {
+        return bundle == null ? null : Privileged.call(() -> {
+            org.osgi.framework.wiring.BundleWiring wiring = bundle.adapt(org.osgi.framework.wiring.BundleWiring.class);
+            return wiring == null ? null : wiring.getClassLoader();
+        });
+    }
+
+    // --- Quarantine ----------------------------------------------------------------------------
+
+    @Override
+    public void quarantine(long bundleId, String reason) {
+        if (quarantined.putIfAbsent(bundleId, reason) != null) {
+            return;
+        }
+        log.error("Quarantining bundle {}: {}", bundleId, reason);
+        lanes.execute(() -> {
+            Bundle bundle = context.getBundle(bundleId);
+            if (bundle != null) {
+                try {
+                    // Stopping unregisters its plugin services: each is stopped under its own timeout first.
+                    Privileged.call(() -> {
+                        try {
+                            bundle.stop();
+                        } catch (org.osgi.framework.BundleException e) {
+                            log.error("Could not stop quarantined bundle {}: {}", bundleId, TimedCalls.describe(e));
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    log.error("Could not stop quarantined bundle {}: {}", bundleId, TimedCalls.describe(e));
+                }
+            }
+            for (Map.Entry<String, ManagedPlugin> e : table.listing()) {
+                ManagedPlugin p = e.getValue();
+                if (p.origin.bundleId() == bundleId) {
+                    p.lane.execute(() -> driver.quarantine(p, reason));
+                }
+            }
+        });
     }
 
     void removePlugin(ServiceReference<Plugin> reference) {
@@ -337,7 +385,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     public List<PluginInfo> plugins() {
         DeployReport report = deployReport;
         return Privileged.call(() -> PluginListing.build(table, context.getBundles(),
-                report == null ? List.of() : report.problems()));
+                report == null ? List.of() : report.problems(), quarantined));
     }
 
     @Override

@@ -54,6 +54,11 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
     @Reference(service = LoggerFactory.class)
     private Logger log;
 
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.gcommon.plugin.security.limits.ResourceWatcher limits;
+
     private final Map<Long, List<String>> declaredByBundle = new ConcurrentHashMap<>();
     private volatile Map<String, List<String>> grants = Map.of();
     private volatile List<String> grantProblems = List.of();
@@ -172,7 +177,8 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
             enforced = true;
         } else if (current != null) {
             // The framework installed a plain SecurityManager: put ours in its place, same decisions plus reports.
-            System.setSecurityManager(TrustedDefiner.newSecurityManager(this::reportDenial));
+            System.setSecurityManager(TrustedDefiner.newSecurityManager(this::reportDenial, this::admitThread,
+                    this::threadGroupOf));
             enforced = true;
         } else {
             enforced = false;
@@ -202,6 +208,41 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
         if (startLevel.getStartLevel() < target) {
             startLevel.setStartLevel(target);
         }
+    }
+
+    /** @return why the plugin creating a thread may not create another one, or {@code null} */
+    private String admitThread(Class<?>[] stack) {
+        org.gcommon.plugin.security.limits.ResourceWatcher watcher = limits;
+        Bundle plugin = watcher == null ? null : creatingPlugin(stack);
+        return plugin == null ? null : watcher.admitThread(plugin);
+    }
+
+    /** @return the thread group of the plugin creating a thread, or {@code null} when no plugin creates it */
+    private ThreadGroup threadGroupOf(Class<?>[] stack) {
+        org.gcommon.plugin.security.limits.ResourceWatcher watcher = limits;
+        Bundle plugin = watcher == null ? null : creatingPlugin(stack);
+        return plugin == null ? null : watcher.threadGroup(plugin);
+    }
+
+    /**
+     * @return the plugin whose own code creates a thread: the first frame that is neither the JDK nor the
+     *         security manager. A library or the runtime creating a thread while a plugin waits further down
+     *         the stack (a pool growing during a plugin's call) is not the plugin's thread.
+     */
+    static Bundle creatingPlugin(Class<?>[] stack) {
+        for (Class<?> c : stack) {
+            ClassLoader loader = c.getClassLoader();
+            if (loader == null || loader == ClassLoader.getPlatformClassLoader() || loader instanceof TrustedDefiner) {
+                continue;
+            }
+            if (loader instanceof org.osgi.framework.BundleReference reference) {
+                Bundle bundle = reference.getBundle();
+                return bundle != null && bundle.getLocation().startsWith(PluginConstants.PLUGIN_LOCATION_PREFIX)
+                        ? bundle : null;
+            }
+            return null;
+        }
+        return null;
     }
 
     /** @return the message naming plugin, permission and fix, or {@code null} when no plugin was calling */

@@ -23,13 +23,21 @@ public final class SandboxSecurityManager extends SecurityManager {
     private static final ThreadLocal<Boolean> REPORTING = new ThreadLocal<>();
 
     private final BiFunction<Class<?>[], Permission, String> reporter;
+    private final java.util.function.Function<Class<?>[], String> threadGate;
+    private final java.util.function.Function<Class<?>[], ThreadGroup> threadGroups;
 
     /**
      * @param reporter given the classes on the stack and the refused permission, records the denial and
      *        returns the message to throw, or {@code null} when no plugin was calling
+     * @param threadGate given the classes on the stack of code about to create a thread, returns why the
+     *        thread is refused (a plugin over its thread limit), or {@code null}
      */
-    public SandboxSecurityManager(BiFunction<Class<?>[], Permission, String> reporter) {
+    public SandboxSecurityManager(BiFunction<Class<?>[], Permission, String> reporter,
+            java.util.function.Function<Class<?>[], String> threadGate,
+            java.util.function.Function<Class<?>[], ThreadGroup> threadGroups) {
         this.reporter = reporter;
+        this.threadGate = threadGate;
+        this.threadGroups = threadGroups;
         // Load what a denial needs now, while nothing is denied yet.
         REPORTING.get();
         new AccessControlException("warm-up");
@@ -50,6 +58,51 @@ public final class SandboxSecurityManager extends SecurityManager {
             super.checkPermission(perm, context);
         } catch (SecurityException e) {
             throw reported(perm, e);
+        }
+    }
+
+    /**
+     * The group of a thread created without one: a plugin's own group when plugin code creates it, so the
+     * plugin's threads can be counted and measured together.
+     */
+    @Override
+    public ThreadGroup getThreadGroup() {
+        if (REPORTING.get() == null) {
+            REPORTING.set(Boolean.TRUE);
+            try {
+                Class<?>[] stack = getClassContext();
+                ThreadGroup own = AccessController.doPrivileged((PrivilegedAction<ThreadGroup>) () -> threadGroups.apply(stack));
+                if (own != null) {
+                    return own;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // fall back to the default below
+            } finally {
+                REPORTING.remove();
+            }
+        }
+        return super.getThreadGroup();
+    }
+
+    /** Called by every Thread constructor (for the new thread's group): the moment to count a plugin's threads. */
+    @Override
+    public void checkAccess(ThreadGroup group) {
+        super.checkAccess(group);
+        if (REPORTING.get() != null) {
+            return;
+        }
+        REPORTING.set(Boolean.TRUE);
+        String refusal;
+        try {
+            Class<?>[] stack = getClassContext();
+            refusal = AccessController.doPrivileged((PrivilegedAction<String>) () -> threadGate.apply(stack));
+        } catch (RuntimeException | LinkageError e) {
+            refusal = null;
+        } finally {
+            REPORTING.remove();
+        }
+        if (refusal != null) {
+            throw new SecurityException(refusal);
         }
     }
 

@@ -24,11 +24,14 @@ final class TrustedDefiner extends ClassLoader {
 
     /** @return a new SandboxSecurityManager, defined in the trusted domain */
     @SuppressWarnings("removal")
-    static SecurityManager newSecurityManager(BiFunction<Class<?>[], Permission, String> reporter) {
+    static SecurityManager newSecurityManager(BiFunction<Class<?>[], Permission, String> reporter,
+            java.util.function.Function<Class<?>[], String> threadGate,
+            java.util.function.Function<Class<?>[], ThreadGroup> threadGroups) {
         TrustedDefiner definer = new TrustedDefiner(TrustedDefiner.class.getClassLoader());
         try {
             Class<?> type = definer.loadClass(NAME);
-            return (SecurityManager) type.getConstructor(BiFunction.class).newInstance(reporter);
+            return (SecurityManager) type.getConstructor(BiFunction.class, java.util.function.Function.class,
+                    java.util.function.Function.class).newInstance(reporter, threadGate, threadGroups);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot define the sandbox's SecurityManager: " + e, e);
         }
