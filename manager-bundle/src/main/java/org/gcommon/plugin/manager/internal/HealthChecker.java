@@ -68,13 +68,14 @@ final class HealthChecker {
                 pending.put(t.name(), probe(t, now));
             }
         }
-        long deadline = System.nanoTime() + s.healthTimeout().toNanos();
+        long asked = System.nanoTime();
         Map<String, HealthStatus> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : pending.entrySet()) {
             if (e.getValue() instanceof HealthStatus status) {
                 out.put(e.getKey(), status);
             } else {
-                out.put(e.getKey(), await(e.getKey(), (Probe) e.getValue(), deadline, s.healthTimeout()));
+                Duration timeout = s.healthTimeout(e.getKey());
+                out.put(e.getKey(), await(e.getKey(), (Probe) e.getValue(), asked + timeout.toNanos(), timeout));
             }
         }
         return out;

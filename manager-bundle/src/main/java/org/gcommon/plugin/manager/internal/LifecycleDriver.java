@@ -115,14 +115,14 @@ final class LifecycleDriver {
         String name = plugin.name();
         try {
             Map<String, Object> config = environment.configuration(name);
-            calls.call(name, "initialize()", s.lifecycleTimeout(), null, asPlugin(plugin, () -> {
+            calls.call(name, "initialize()", s.lifecycleTimeout(plugin.name()), null, asPlugin(plugin, () -> {
                 plugin.plugin().initialize(config);
                 return null;
             }));
             move(plugin, PluginState.INITIALIZED, null);
             move(plugin, PluginState.STARTING, null);
-            CallContext context = context(plugin, s.lifecycleTimeout());
-            calls.call(name, "start()", s.lifecycleTimeout(), context, asPlugin(plugin, () -> {
+            CallContext context = context(plugin, s.lifecycleTimeout(plugin.name()));
+            calls.call(name, "start()", s.lifecycleTimeout(plugin.name()), context, asPlugin(plugin, () -> {
                 plugin.plugin().start(context);
                 return null;
             }));
@@ -133,16 +133,16 @@ final class LifecycleDriver {
             return;
         }
         try {
-            TypeRuntime.PluginCalls pluginCalls = pluginCalls(plugin, s.lifecycleTimeout());
+            TypeRuntime.PluginCalls pluginCalls = pluginCalls(plugin, s.lifecycleTimeout(plugin.name()));
             for (TypeRuntime type : types) {
                 type.prepare(plugin, pluginCalls);
             }
         } catch (CallFailure e) {
             // Started but unusable: undo the start, then report why.
             types.forEach(t -> t.deactivating(plugin));
-            CallContext context = context(plugin, s.lifecycleTimeout());
+            CallContext context = context(plugin, s.lifecycleTimeout(plugin.name()));
             try {
-                calls.call(name, "stop()", s.lifecycleTimeout(), context, asPlugin(plugin, () -> {
+                calls.call(name, "stop()", s.lifecycleTimeout(plugin.name()), context, asPlugin(plugin, () -> {
                     plugin.plugin().stop(context);
                     return null;
                 }));
@@ -177,9 +177,9 @@ final class LifecycleDriver {
         // Withdraw the plugin from chains, extension points and provider choices before it stops.
         types.forEach(t -> t.deactivating(plugin));
         move(plugin, PluginState.STOPPING, null);
-        CallContext context = context(plugin, s.lifecycleTimeout());
+        CallContext context = context(plugin, s.lifecycleTimeout(plugin.name()));
         try {
-            calls.call(plugin.name(), "stop()", s.lifecycleTimeout(), context, asPlugin(plugin, () -> {
+            calls.call(plugin.name(), "stop()", s.lifecycleTimeout(plugin.name()), context, asPlugin(plugin, () -> {
                 plugin.plugin().stop(context);
                 return null;
             }));

@@ -115,9 +115,9 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     }
 
     @Activate
-    void activate(BundleContext bundleContext, RuntimeConfig config) {
+    void activate(BundleContext bundleContext, RuntimeConfig config, Map<String, Object> properties) {
         this.context = bundleContext;
-        this.settings = Settings.of(config);
+        this.settings = Settings.of(config, properties);
         OsgiPluginEnvironment environment = new OsgiPluginEnvironment(bundleContext, configAdmin, loggers,
                 new PluginEventBus(bundleContext, () -> eventAdmin), this);
         this.driver = new LifecycleDriver(table, new TimedCalls(workers), environment, events, () -> settings,
@@ -146,8 +146,8 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     }
 
     @Modified
-    void modified(RuntimeConfig config) {
-        this.settings = Settings.of(config);
+    void modified(RuntimeConfig config, Map<String, Object> properties) {
+        this.settings = Settings.of(config, properties);
         log.info("Plugin runtime reconfigured (lifecycle timeout {} ms, health timeout {} ms, health cache {} ms)",
                 settings.lifecycleTimeout().toMillis(), settings.healthTimeout().toMillis(),
                 settings.healthCacheTtl().toMillis());
@@ -297,7 +297,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
 
     private void awaitLane(ManagedPlugin plugin, CompletableFuture<Void> step) {
         // initialize + start may still be running ahead of the stop: allow for both, plus slack.
-        long limit = settings.lifecycleTimeout().toMillis() * 3 + 1_000;
+        long limit = settings.lifecycleTimeout(plugin.name()).toMillis() * 3 + 1_000;
         try {
             step.get(limit, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

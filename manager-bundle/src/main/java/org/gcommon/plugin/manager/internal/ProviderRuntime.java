@@ -47,6 +47,6 @@ final class ProviderRuntime implements TypeRuntime {
         // New calls go elsewhere at once; calls already inside the provider finish before it is stopped.
         plugin.withdrawAndDrain(Duration.ZERO);
         table.changed();
-        plugin.withdrawAndDrain(settings.get().lifecycleTimeout());
+        plugin.withdrawAndDrain(settings.get().lifecycleTimeout(plugin.name()));
     }
 }

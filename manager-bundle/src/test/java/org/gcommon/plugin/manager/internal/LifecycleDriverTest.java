@@ -287,4 +287,19 @@ class LifecycleDriverTest {
         driver().retire(tag);
         assertThat(middleware.middleware(MiddlewarePlugin.DEFAULT_CHAIN)).isEmpty();
     }
+
+    @Test
+    void aPluginsOwnTimeoutOverridesTheDefault() {
+        settings = new Settings(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ZERO,
+                Map.of("impatient.lifecycle.timeout.ms", Duration.ofMillis(150)));
+        TestPlugins.Scripted hung = new TestPlugins.Scripted("impatient", "1.0.0");
+        hung.hangIn = "start";
+        ManagedPlugin managed = register(hung);
+
+        driver().admit(managed);
+
+        assertThat(managed.state()).isEqualTo(FAILED);
+        assertThat(managed.lastError()).contains("did not return within 150 ms");
+        hung.release.countDown();
+    }
 }
