@@ -23,11 +23,14 @@ final class HarnessContext implements PluginContext {
     private final PluginLogger logger;
     private final PluginEvents events;
     private final PluginRegistry registry;
+    private final Supplier<java.util.concurrent.ExecutorService> executor;
     private final List<Runnable> onCancel = new ArrayList<>();
     private boolean cancelled;
 
     HarnessContext(String pluginName, Duration timeout, Supplier<Path> dataDirectory, PluginLogger logger,
-            PluginEvents events, PluginRegistry registry) {
+            PluginEvents events, PluginRegistry registry,
+            Supplier<java.util.concurrent.ExecutorService> executor) {
+        this.executor = executor;
         this.pluginName = Objects.requireNonNull(pluginName, "pluginName");
         this.deadline = Instant.now().plus(timeout);
         this.dataDirectory = dataDirectory;
@@ -118,5 +121,10 @@ final class HarnessContext implements PluginContext {
     @Override
     public PluginRegistry registry() {
         return registry;
+    }
+
+    @Override
+    public java.util.concurrent.ExecutorService executor() {
+        return executor.get();
     }
 }

@@ -61,6 +61,7 @@ public final class PluginHarness implements BeforeEachCallback, AfterEachCallbac
 
     private final Map<String, TestedPlugin<?>> plugins = new ConcurrentHashMap<>();
     private final List<TestedPlugin<?>> order = new ArrayList<>();
+    private final java.util.Map<String, ExecutorService> pluginExecutors = new java.util.HashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "gcommon-testkit-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
@@ -232,6 +233,10 @@ public final class PluginHarness implements BeforeEachCallback, AfterEachCallbac
 
     private void reset() {
         stopAll();
+        synchronized (this) {
+            pluginExecutors.values().forEach(ExecutorService::shutdownNow);
+            pluginExecutors.clear();
+        }
         plugins.clear();
         synchronized (order) {
             order.clear();
@@ -265,7 +270,16 @@ public final class PluginHarness implements BeforeEachCallback, AfterEachCallbac
 
     HarnessContext newContext(TestedPlugin<?> plugin, RecordingLogger logger) {
         return new HarnessContext(plugin.name(), lifecycleTimeout, () -> dataDirectory(plugin.name()), logger,
-                events.forPlugin(plugin.name(), logger), registry);
+                events.forPlugin(plugin.name(), logger), registry, () -> pluginExecutor(plugin.name()));
+    }
+
+    /** The executor a plugin gets from its context: one per plugin, shut down by {@link #close()}. */
+    synchronized ExecutorService pluginExecutor(String pluginName) {
+        return pluginExecutors.computeIfAbsent(pluginName, n -> java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "plugin-" + n);
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
     synchronized Path dataDirectory(String pluginName) {

@@ -98,4 +98,9 @@ final class QuietContext implements PluginContext {
         }
         lines.add(level + " " + text);
     }
+
+    @Override
+    public java.util.concurrent.ExecutorService executor() {
+        return java.util.concurrent.ForkJoinPool.commonPool();
+    }
 }

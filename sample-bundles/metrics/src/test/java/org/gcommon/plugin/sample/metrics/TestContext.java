@@ -67,4 +67,9 @@ final class TestContext implements PluginContext {
     public PluginRegistry registry() {
         return registry;
     }
+
+    @Override
+    public java.util.concurrent.ExecutorService executor() {
+        return java.util.concurrent.ForkJoinPool.commonPool();
+    }
 }

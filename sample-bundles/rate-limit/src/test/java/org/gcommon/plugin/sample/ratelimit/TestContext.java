@@ -62,4 +62,9 @@ final class TestContext implements PluginContext {
     public PluginRegistry registry() {
         throw new UnsupportedOperationException("rate-limit uses no registry");
     }
+
+    @Override
+    public java.util.concurrent.ExecutorService executor() {
+        return java.util.concurrent.ForkJoinPool.commonPool();
+    }
 }

@@ -64,4 +64,9 @@ final class TestContext implements PluginContext {
     public PluginRegistry registry() {
         throw new UnsupportedOperationException("webhook uses no registry");
     }
+
+    @Override
+    public java.util.concurrent.ExecutorService executor() {
+        return java.util.concurrent.ForkJoinPool.commonPool();
+    }
 }
