@@ -27,7 +27,6 @@ final class Container implements AutoCloseable {
     private final Path home;
     private final Path output;
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Container(Process process, Path home, Path output, int port) {
         this.process = process;
@@ -102,7 +101,12 @@ final class Container implements AutoCloseable {
 
     /** @return {@code GET /api/plugins/{name}}, when the plugin is listed */
     Optional<JsonNode> plugin(String name) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+        return plugin(port, name);
+    }
+
+    /** @return {@code GET /api/plugins/{name}} of the container on the port, when the plugin is listed */
+    static Optional<JsonNode> plugin(int port, String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/plugins/" + name)).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
