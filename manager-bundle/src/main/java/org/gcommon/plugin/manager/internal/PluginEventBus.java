@@ -130,14 +130,16 @@ final class PluginEventBus {
         public AutoCloseable subscribe(String topicFilter, Consumer<PluginEvent> handler) {
             String filter = requireFilter(topicFilter);
             Objects.requireNonNull(handler, "handler");
-            // Checked here, with the plugin's code on the stack, so a plugin without the topic permission is
-            // told so at once (by the sandbox, naming the fix) instead of silently receiving nothing.
+            // A plugin's own topics are its own by construction: the runtime subscribes for it, with its rights.
+            boolean own = filter.startsWith(ownTopicPrefix());
+            // Other topics are checked here, with the plugin's code on the stack, so a plugin without the topic
+            // permission is told so at once (by the sandbox, naming the fix) instead of silently receiving nothing.
             @SuppressWarnings("removal")
             SecurityManager sm = System.getSecurityManager();
-            if (sm != null) {
+            if (sm != null && !own) {
                 sm.checkPermission(new TopicPermission(filter, TopicPermission.SUBSCRIBE));
             }
-            Bundle bundle = runtimeContext.getBundle(bundleId);
+            Bundle bundle = own ? runtimeContext.getBundle() : runtimeContext.getBundle(bundleId);
             @SuppressWarnings("removal")
             BundleContext context = bundle == null ? null
                     : java.security.AccessController.doPrivileged(
@@ -148,8 +150,8 @@ final class PluginEventBus {
             }
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(EventConstants.EVENT_TOPIC, new String[] { filter });
-            // Registered in the plugin's own context (EventAdmin then checks that bundle's topic permission
-            // on every delivery, and the framework drops the handler if the bundle stops).
+            // Other topics: registered in the plugin's own context (EventAdmin then checks that bundle's topic
+            // permission on every delivery, and the framework drops the handler if the bundle stops).
             @SuppressWarnings("removal")
             ServiceRegistration<EventHandler> registration = java.security.AccessController.doPrivileged(
                     (java.security.PrivilegedAction<ServiceRegistration<EventHandler>>) () -> context.registerService(
