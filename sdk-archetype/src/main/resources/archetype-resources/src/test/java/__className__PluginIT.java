@@ -7,6 +7,7 @@ import javax.inject.Inject;
 
 import org.gcommon.plugin.api.HealthService;
 import org.gcommon.plugin.api.PluginRegistry;
+import org.gcommon.plugin.api.security.PluginPermissions;
 import org.gcommon.plugin.testkit.exam.GcommonOptions;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -17,9 +18,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
- * The plugin in a real container: Felix with the gcommon runtime and the jar this build made (run by
- * {@code mvn verify}, after the unit tests and the jar). It checks what the unit test cannot: the
- * manifest, the Declarative Services component and the wiring to the runtime.
+ * The plugin in a real container: Felix with the gcommon runtime, its sandbox, and the jar this build
+ * made deployed as a plugin (run by {@code mvn verify}, after the unit tests and the jar). It checks what
+ * the unit test cannot: the manifest, the Declarative Services component, the wiring to the runtime, and
+ * that {@code OSGI-INF/permissions.perm} declares everything the plugin does.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -31,13 +33,16 @@ public class ${className}PluginIT {
     @Inject
     HealthService health;
 
+    @Inject
+    PluginPermissions permissions;
+
     @Configuration
     public Option[] configuration() {
-        return options(GcommonOptions.runtime(), GcommonOptions.bundleUnderTest());
+        return options(GcommonOptions.runtime(), GcommonOptions.sandbox(), GcommonOptions.deployedBundleUnderTest());
     }
 
     @Test
-    public void isActiveAndHealthyInTheContainer() {
-        assertThatPlugin("${pluginName}", registry, health).becomesActive().becomesHealthy();
+    public void isActiveAndHealthyInTheSandboxedContainer() {
+        assertThatPlugin("${pluginName}", registry, health).becomesActive().becomesHealthy().hasNoDenials(permissions);
     }
 }

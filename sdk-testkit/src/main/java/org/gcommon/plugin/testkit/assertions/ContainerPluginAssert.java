@@ -1,6 +1,7 @@
 package org.gcommon.plugin.testkit.assertions;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,6 +12,9 @@ import org.gcommon.plugin.api.HealthStatus;
 import org.gcommon.plugin.api.PluginInfo;
 import org.gcommon.plugin.api.PluginRegistry;
 import org.gcommon.plugin.api.PluginState;
+import org.gcommon.plugin.api.security.Denial;
+import org.gcommon.plugin.api.security.PermissionReport;
+import org.gcommon.plugin.api.security.PluginPermissions;
 
 /**
  * Assertions on a plugin in a running container. The runtime works asynchronously (a bundle starts,
@@ -85,6 +89,53 @@ public final class ContainerPluginAssert {
                     + " ms, but its health is " + health.health(name) + " and it is " + describe(registry.plugin(name)));
         }
         return this;
+    }
+
+    /**
+     * Waits until the sandbox has denied the plugin a permission (a {@link #within} wait); for
+     * container tests with {@code GcommonOptions.sandbox()}.
+     *
+     * @param permissions the runtime's {@link PluginPermissions} service (inject it)
+     * @param permission text the denied permission must contain, e.g. {@code "user.home"} or {@code "SocketPermission"}
+     * @return this
+     */
+    public ContainerPluginAssert wasDenied(PluginPermissions permissions, String permission) {
+        Objects.requireNonNull(permissions, "permissions: inject the runtime's PluginPermissions (@Inject)");
+        try {
+            Awaitility.await().atMost(wait).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> denials(permissions).stream().anyMatch(d -> d.permission().contains(permission)));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Expected plugin '" + name + "' to be denied a permission containing '" + permission
+                    + "' within " + wait.toMillis() + " ms, but its denials are " + describe(denials(permissions))
+                    + " (sandbox: " + permissions.enforcement() + ")");
+        }
+        return this;
+    }
+
+    /**
+     * @param permissions the runtime's {@link PluginPermissions} service (inject it)
+     * @return this, when the sandbox has denied the plugin nothing so far
+     */
+    public ContainerPluginAssert hasNoDenials(PluginPermissions permissions) {
+        List<Denial> denials = denials(permissions);
+        if (!denials.isEmpty()) {
+            throw new AssertionError("Expected plugin '" + name + "' to have been denied nothing, but it was denied "
+                    + describe(denials));
+        }
+        return this;
+    }
+
+    private List<Denial> denials(PluginPermissions permissions) {
+        long bundleId = info().bundleId();
+        return permissions.report(bundleId).map(PermissionReport::denials).orElse(List.of());
+    }
+
+    private static String describe(List<Denial> denials) {
+        StringBuilder b = new StringBuilder("[");
+        for (Denial d : denials) {
+            b.append(b.length() > 1 ? "; " : "").append(d.permission()).append(" (fix: ").append(d.fix()).append(')');
+        }
+        return b.append(']').toString();
     }
 
     /** @return the registry's entry for the plugin now */

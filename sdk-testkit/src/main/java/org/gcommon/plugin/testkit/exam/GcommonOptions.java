@@ -19,9 +19,9 @@ import org.ops4j.pax.exam.Option;
  * testkit brings the runtime's bundles as dependencies, in the versions of the gcommon BOM), so a test
  * starts without a repository lookup.
  *
- * <p>There is no sandbox option yet: the container's sandbox (Conditional Permission Admin with the
- * plugin's declared permissions) is not part of the runtime these options start, so a container test
- * checks lifecycle, configuration, services, events and health, not denied permissions.
+ * <p>With {@link #sandbox()} the test runs the container's sandbox too: plugins come in through
+ * {@link #deployed(Path...)} as through the deploy folder (scanned, installed as plugins, confined to
+ * their declared and default permissions), and the assertions can check what was denied.
  */
 public final class GcommonOptions {
 
@@ -88,6 +88,10 @@ public final class GcommonOptions {
      * @throws IllegalStateException when no such jar exists, naming where it looked
      */
     public static Option bundleUnderTest() {
+        return org.ops4j.pax.exam.CoreOptions.bundle(bundleUnderTestJar().toUri().toString());
+    }
+
+    private static Path bundleUnderTestJar() {
         String property = System.getProperty(BUNDLE_PROPERTY);
         Path jar;
         if (property != null && !property.isBlank() && !property.startsWith("${")) {
@@ -99,7 +103,7 @@ public final class GcommonOptions {
         } else {
             jar = onlyBundleIn(Path.of("target"));
         }
-        return org.ops4j.pax.exam.CoreOptions.bundle(jar.toUri().toString());
+        return jar;
     }
 
     /**
@@ -115,6 +119,51 @@ public final class GcommonOptions {
                 + "Bundle-SymbolicName '" + symbolicName + "' is on the test class path: add its artifact as a test "
                 + "dependency (the gcommon runtime bundles come with org.gcommon.plugin:gcommon-testkit)"));
         return org.ops4j.pax.exam.CoreOptions.bundle(jar.toUri().toString());
+    }
+
+    /**
+     * The container's sandbox: Felix's security (a SecurityManager, with Conditional Permission Admin
+     * deciding for bundles), the gcommon security bundle (the default-deny plugin policy and the
+     * scanner), and a container home whose {@code deploy/} folder the runtime watches. Plugins must come
+     * in as plugins do in a container, through {@link #deployed(Path)} or
+     * {@link #deployedBundleUnderTest()}: bundles Pax Exam installs itself (the runtime, the test probe)
+     * are trusted. Code outside bundles (the JDK, JUnit, Pax Exam) gets every permission from a policy
+     * file written for the test. Needs Java 17 to 23 (a JDK with a SecurityManager).
+     *
+     * @return the option; combine it with {@link #runtime()}
+     */
+    public static Option sandbox() {
+        return composite(
+                frameworkProperty("org.osgi.framework.security").value("osgi"),
+                systemProperty("java.security.policy").value("=" + SandboxHome.policy()),
+                frameworkProperty("gcommon.home").value(SandboxHome.home().toString()),
+                bundle("org.apache.felix.framework.security"),
+                bundle("org.gcommon.plugin.security"));
+    }
+
+    /**
+     * Deploys a plugin jar as an administrator would: into the {@code deploy/} folder of the
+     * {@link #sandbox()} home, so that the runtime scans it, installs it as a plugin and sandboxes it.
+     * As in the container, the jar is copied there only once the sandbox holds (the testkit bundle
+     * waits for it), so no plugin code runs unconfined.
+     *
+     * @param jars the plugin jars
+     * @return the option
+     */
+    public static Option deployed(Path... jars) {
+        StringBuilder paths = new StringBuilder();
+        for (Path jar : jars) {
+            if (!java.nio.file.Files.isRegularFile(jar)) {
+                throw new IllegalStateException("Cannot deploy " + jar.toAbsolutePath() + ": no such file");
+            }
+            paths.append(paths.length() == 0 ? "" : java.io.File.pathSeparator).append(jar.toAbsolutePath());
+        }
+        return frameworkProperty(org.gcommon.plugin.testkit.internal.DeployWhenSandboxed.PENDING).value(paths.toString());
+    }
+
+    /** @return {@link #deployed(Path)} of the jar this project builds (see {@link #bundleUnderTest()}) */
+    public static Option deployedBundleUnderTest() {
+        return deployed(bundleUnderTestJar());
     }
 
     private static Path onlyBundleIn(Path target) {

@@ -9,14 +9,16 @@
  *     &#64;Inject PluginRegistry registry;
  *     &#64;Inject HealthService health;
  *
+ *     &#64;Inject PluginPermissions permissions;
+ *
  *     &#64;Configuration
  *     public Option[] configuration() {
- *         return options(GcommonOptions.runtime(), GcommonOptions.bundleUnderTest());
+ *         return options(GcommonOptions.runtime(), GcommonOptions.sandbox(), GcommonOptions.deployedBundleUnderTest());
  *     }
  *
  *     &#64;Test
- *     public void runsInTheContainer() {
- *         assertThatPlugin("greeter", registry, health).becomesActive().becomesHealthy();
+ *     public void runsInTheSandboxedContainer() {
+ *         assertThatPlugin("greeter", registry, health).becomesActive().becomesHealthy().hasNoDenials(permissions);
  *     }
  * }
  * </pre>
