@@ -81,9 +81,16 @@ public final class BundleJar {
 
     /** Writes the jar to a file (first under a temporary name, then moved in place in one step). */
     public Path writeTo(Path file) {
+        return writeTo(file, file.resolveSibling("." + file.getFileName() + ".part"));
+    }
+
+    /**
+     * Writes the jar to a temporary file, then moves it to the target in one step: a watcher of the
+     * target's folder sees a complete jar appear at once.
+     */
+    public Path writeTo(Path file, Path temp) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling("." + file.getFileName() + ".part");
             Files.write(temp, bytes());
             return Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -178,7 +178,7 @@ public final class EmbeddedFelix implements AutoCloseable {
             return;
         }
         await("the PluginRegistry service of the " + profile + " framework", Duration.ofSeconds(30),
-                () -> context().getServiceReference("org.gcommon.plugin.api.PluginRegistry") != null);
+                () -> registered("org.gcommon.plugin.api.PluginRegistry", null) != null);
         if (profile == Profile.CONTAINER) {
             await("the sandbox to open the plugins' start level", Duration.ofSeconds(30),
                     () -> framework.adapt(FrameworkStartLevel.class).getStartLevel() >= PLUGIN_LEVEL);
@@ -224,17 +224,26 @@ public final class EmbeddedFelix implements AutoCloseable {
         String filter = "(bench.op=" + name + ")";
         Object[] found = new Object[1];
         await("service " + type.getSimpleName() + " " + filter, Duration.ofSeconds(30), () -> {
-            try {
-                ServiceReference<?>[] refs = context().getServiceReferences(type.getName(), filter);
-                if (refs != null && refs.length > 0) {
-                    found[0] = context().getService(refs[0]);
-                }
-            } catch (InvalidSyntaxException e) {
-                throw new IllegalArgumentException(e);
+            ServiceReference<?>[] refs = registered(type.getName(), filter);
+            if (refs != null && refs.length > 0) {
+                found[0] = context().getService(refs[0]);
             }
             return found[0] != null;
         });
         return type.cast(found[0]);
+    }
+
+    /**
+     * Every registration of a service name, without the framework's class-space filter: the launcher
+     * never loads gcommon types, and where a class path does hold them (a test class path) they must
+     * not hide the framework's own.
+     */
+    private ServiceReference<?>[] registered(String name, String filter) {
+        try {
+            return context().getAllServiceReferences(name, filter);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** Polls a condition every millisecond; fails naming what was awaited when it does not come true in time. */
