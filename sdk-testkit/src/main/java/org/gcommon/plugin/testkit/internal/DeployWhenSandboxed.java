@@ -28,8 +28,12 @@ public final class DeployWhenSandboxed implements BundleActivator {
     public void start(BundleContext context) {
         String pending = context.getProperty(PENDING);
         String home = context.getProperty("gcommon.home");
-        if (pending == null || pending.isBlank() || home == null) {
+        if (pending == null || pending.isBlank()) {
             return;
+        }
+        if (home == null) {
+            throw new IllegalStateException("GcommonOptions.deployed(...) deploys through the sandbox's deploy folder: "
+                    + "add GcommonOptions.sandbox() to the test's options, or install the jar with GcommonOptions.bundle(...)");
         }
         AtomicBoolean deployed = new AtomicBoolean();
         tracker = new ServiceTracker<>(context, PluginPermissions.class, null) {
@@ -37,8 +41,14 @@ public final class DeployWhenSandboxed implements BundleActivator {
             public PluginPermissions addingService(ServiceReference<PluginPermissions> reference) {
                 PluginPermissions permissions = super.addingService(reference);
                 // Asking the service activates the sandbox component: its permission table is written by then.
-                if (permissions != null && permissions.enforced() && deployed.compareAndSet(false, true)) {
-                    deploy(pending, Path.of(home, "deploy"));
+                if (permissions != null && deployed.compareAndSet(false, true)) {
+                    if (permissions.enforced()) {
+                        deploy(pending, Path.of(home, "deploy"));
+                    } else {
+                        // fail closed, as the container: no plugin runs unconfined
+                        System.err.println("gcommon testkit: the sandbox is not enforced (" + permissions.enforcement()
+                                + "), so " + pending + " is not deployed; run the test on Java 17 to 23");
+                    }
                 }
                 return permissions;
             }
