@@ -85,11 +85,14 @@ final class BundleDeployer {
             }
         }
         refresh(updated);
-        // Bundles that could not start earlier may resolve now that new bundles arrived.
+        // Bundles that could not start earlier may resolve now that new bundles arrived; not those stopped on
+        // purpose since (a quarantined plugin, or one an operator stopped), whose autostart setting is off.
         for (ArtifactProblem p : problems.values()) {
             if (p.state() == PluginState.FAILED && p.bundleId() >= 0) {
                 Bundle b = context.getBundle(p.bundleId());
-                if (b != null) {
+                org.osgi.framework.startlevel.BundleStartLevel level = b == null ? null
+                        : b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class);
+                if (b != null && level != null && level.isPersistentlyStarted()) {
                     touched.add(b);
                 }
             }

@@ -96,6 +96,11 @@ public final class ResourceWatcher implements PluginLimits {
      * @return why the thread is refused, or {@code null} to let it be created
      */
     public String admitThread(Bundle creator) {
+        if ((creator.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) == 0) {
+            // Stopped (quarantined, say) while some of its threads still run: they may not start more.
+            return "Plugin " + creator.getSymbolicName() + " " + creator.getVersion()
+                    + " is stopped: its remaining threads may not start new ones";
+        }
         LimitSettings.Limits limits = settings.of(creator.getSymbolicName());
         long live = PluginThreads.count(creator, groups);
         long now = System.nanoTime();
