@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,7 +144,7 @@ public final class Report {
             double extra = num(g + "threads.idle") - num(g + "threads.before");
             lines.add(new Line("threads when idle with " + n, fmt(num(g + "threads.idle")) + " (" + fmt(num(g + "threads.before"))
                     + " before install, peak " + fmt(num(g + "threads.peak")) + ")", fmt(num(b + "threads.idle")) + " bare Felix", "",
-                    "no per-plugin thread", extra < Math.max(5, n / 100.0) ? "met" : "MISSED"));
+                    "no per-plugin thread", idleVerdict(g, extra, n)));
         }
         if (sizes.size() > 1) {
             int small = sizes.first();
@@ -159,6 +158,15 @@ public final class Report {
                     String.format(Locale.ROOT, "%.2f → %.2f ms bare", barePerSmall, barePerLarge), x(perLarge / perSmall),
                     "linear (≈ 1×)", perLarge / perSmall <= 1.3 ? "met" : "MISSED"));
         }
+    }
+
+    /** Threads are counted idle only after the runtime's 30 s pool keep-alive has passed. */
+    private String idleVerdict(String g, double extra, int n) {
+        double idle = num(g + "threads.idle.seconds");
+        if (!Double.isNaN(idle) && idle < 31) {
+            return "— (idle " + fmt(idle) + " s only)";
+        }
+        return extra < Math.max(5, n / 100.0) ? "met" : "MISSED";
     }
 
     private void bootLine(String kind) {
@@ -235,7 +243,16 @@ public final class Report {
         }
         StringBuilder sb = new StringBuilder();
         sb.append(BEGIN).append("\n\n## Last run (").append(mode).append(" mode)\n\n");
-        sb.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
+        // the run's date: when its last result was written
+        java.time.Instant ran = java.time.Instant.now();
+        for (Path p : List.of(resultsMd.resolveSibling("target/bench/results.properties"), resultsMd.resolveSibling("target/bench/jmh.csv"))) {
+            if (Files.exists(p)) {
+                ran = Files.getLastModifiedTime(p).toInstant();
+                break;
+            }
+        }
+        sb.append("- date: ").append(ran.atZone(java.time.ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .append('\n');
         sb.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
                 .append(" (").append(System.getProperty("java.vendor")).append(")\n");
         sb.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(cpu).append(", ")

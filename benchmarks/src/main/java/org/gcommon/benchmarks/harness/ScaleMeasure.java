@@ -106,6 +106,7 @@ public final class ScaleMeasure {
             Thread.sleep(idleSeconds * 1000L);
             int threadsIdle = THREADS.getThreadCount();
             results.put(key + "threads.before", threads0);
+            results.put(key + "threads.idle.seconds", idleSeconds);
             results.put(key + "threads.idle", threadsIdle);
             results.put(key + "threads.idle.by-name", threadNames());
             long heapN = usedHeapAfterGc();
