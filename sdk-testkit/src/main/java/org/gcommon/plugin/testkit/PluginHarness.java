@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -202,9 +203,14 @@ public final class PluginHarness implements BeforeEachCallback, AfterEachCallbac
      * plugins whose component takes it as a reference: {@code new MyPlugin(harness.resilience())}.
      *
      * @return a new instance of the container's implementation
+     * @throws IllegalStateException when the runtime's jar is not on the class path
      */
     public Resilience resilience() {
-        return new org.gcommon.plugin.manager.internal.ResilienceService();
+        // The manager jar declares its implementation for java.util.ServiceLoader: no dependency on its internals.
+        return ServiceLoader.load(Resilience.class, PluginHarness.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No Resilience implementation on the test class path: "
+                        + "add org.gcommon.plugin:org.gcommon.plugin.manager as a test dependency (gcommon-testkit "
+                        + "brings it unless it is excluded)"));
     }
 
     /** Stops every plugin still active, last loaded first, as the container does on shutdown. */
@@ -268,8 +274,8 @@ public final class PluginHarness implements BeforeEachCallback, AfterEachCallbac
         return healthTimeout;
     }
 
-    HarnessContext newContext(TestedPlugin<?> plugin, RecordingLogger logger) {
-        return new HarnessContext(plugin.name(), lifecycleTimeout, () -> dataDirectory(plugin.name()), logger,
+    TestPluginContext newContext(TestedPlugin<?> plugin, RecordingLogger logger) {
+        return new TestPluginContext(plugin.name(), lifecycleTimeout, logger, () -> dataDirectory(plugin.name()),
                 events.forPlugin(plugin.name(), logger), registry, () -> pluginExecutor(plugin.name()));
     }
 

@@ -15,6 +15,11 @@ final class RecordingLogger implements PluginLogger {
         return List.copyOf(entries);
     }
 
+    /** @return the entries as {@code LEVEL message} lines, in order */
+    List<String> lines() {
+        return entries.stream().map(e -> e.level() + " " + e.message()).toList();
+    }
+
     @Override
     public void debug(String format, Object... args) {
         log("DEBUG", format, args);

@@ -48,7 +48,7 @@ public final class TestedPlugin<P extends Plugin> {
     private volatile Instant stateSince = Instant.now();
     private volatile String lastError;
     private volatile Map<String, Object> config = Map.of();
-    private volatile HarnessContext lastContext;
+    private volatile TestPluginContext lastContext;
     private volatile Object provided;
 
     TestedPlugin(PluginHarness harness, P plugin, String name, String version) {
@@ -110,7 +110,7 @@ public final class TestedPlugin<P extends Plugin> {
 
     /** @return what the plugin logged so far as {@code LEVEL message} lines, in order */
     public List<String> logLines() {
-        return logger.entries().stream().map(e -> e.level() + " " + e.message()).toList();
+        return logger.lines();
     }
 
     /** @return the events the plugin published on its own topics, in order */
@@ -175,7 +175,7 @@ public final class TestedPlugin<P extends Plugin> {
             }
         }
         move(PluginState.STARTING, null);
-        HarnessContext context = harness.newContext(this, logger);
+        TestPluginContext context = harness.newContext(this, logger);
         lastContext = context;
         try {
             harness.calls().call(name, "start()", harness.lifecycleTimeout(), context, () -> {
@@ -191,7 +191,7 @@ public final class TestedPlugin<P extends Plugin> {
             checkTypeContract();
         } catch (CallFailure e) {
             // Started but unusable: undo the start, then report why, as the runtime does.
-            HarnessContext undo = harness.newContext(this, logger);
+            TestPluginContext undo = harness.newContext(this, logger);
             try {
                 harness.calls().call(name, "stop()", harness.lifecycleTimeout(), undo, () -> {
                     plugin.stop(undo);
@@ -219,7 +219,7 @@ public final class TestedPlugin<P extends Plugin> {
         }
         provided = null;
         move(PluginState.STOPPING, null);
-        HarnessContext context = harness.newContext(this, logger);
+        TestPluginContext context = harness.newContext(this, logger);
         lastContext = context;
         try {
             harness.calls().call(name, "stop()", harness.lifecycleTimeout(), context, () -> {

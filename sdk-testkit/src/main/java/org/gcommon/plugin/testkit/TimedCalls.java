@@ -35,7 +35,7 @@ final class TimedCalls {
         this.threads = threads;
     }
 
-    <T> T call(String pluginName, String method, Duration timeout, HarnessContext context, PluginCall<T> call)
+    <T> T call(String pluginName, String method, Duration timeout, TestPluginContext context, PluginCall<T> call)
             throws CallFailure {
         Future<T> future = threads.submit(call::call);
         try {

@@ -3,6 +3,7 @@ package org.gcommon.plugin.testkit;
 import static org.gcommon.plugin.testkit.assertions.GcommonAssertions.assertThat;
 import static org.gcommon.plugin.testkit.assertions.GcommonAssertions.assertThatPlugin;
 import static org.gcommon.plugin.testkit.assertions.GcommonAssertions.assertThatThrownBy;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import javax.inject.Inject;
@@ -32,14 +33,14 @@ public class GcommonOptionsIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(GcommonOptions.runtime(), GcommonOptions.bundle("org.gcommon.plugin.sample.cache"));
+        return options(GcommonOptions.runtime(), bundle(TestBundles.clockPlugin().toUri().toString()));
     }
 
     @Test
     public void runsAPluginBundleInTheRuntime() {
-        assertThatPlugin("memory-cache", registry, health).becomesActive().becomesHealthy();
+        assertThatPlugin("clock", registry, health).becomesActive().becomesHealthy();
 
-        assertThat(registry.plugin("memory-cache").orElseThrow()).hasType(PluginType.PROVIDER);
+        assertThat(registry.plugin("clock").orElseThrow()).hasType(PluginType.PROVIDER);
     }
 
     @Test
@@ -47,6 +48,6 @@ public class GcommonOptionsIT {
         assertThatThrownBy(
                 () -> assertThatPlugin("absent", registry, health).within(java.time.Duration.ofMillis(200)).becomesActive())
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Expected plugin 'absent' to become ACTIVE within 200 ms, but it is not listed")
-                .hasMessageContaining("memory-cache");
+                .hasMessageContaining("clock");
     }
 }

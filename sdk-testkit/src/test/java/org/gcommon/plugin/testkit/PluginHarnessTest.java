@@ -17,6 +17,8 @@ import org.gcommon.plugin.api.PluginState;
 import org.gcommon.plugin.api.PluginStateEvent;
 import org.gcommon.plugin.api.ProviderPlugin;
 import org.gcommon.plugin.api.event.PluginEvent;
+import org.gcommon.plugin.api.integration.CircuitBreaker;
+import org.gcommon.plugin.api.integration.Resilience;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -163,6 +165,19 @@ class PluginHarnessTest {
         harness.start(new GreeterPlugin()).stop();
 
         assertThat(seen).extracting(PluginStateEvent::to).endsWith(PluginState.STOPPING, PluginState.STOPPED);
+    }
+
+    @Test
+    void handsOutTheRuntimesOwnCircuitBreaker() throws Exception {
+        CircuitBreaker breaker = harness.resilience().circuitBreaker("remote",
+                new Resilience.Settings(1, Duration.ZERO, Duration.ZERO, 1, Duration.ofMinutes(1)));
+
+        assertThatThrownBy(() -> breaker.call(() -> {
+            throw new java.io.IOException("remote down");
+        })).hasMessage("remote down");
+
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breaker.getClass().getName()).startsWith("org.gcommon.plugin.manager.");
     }
 
     @Test

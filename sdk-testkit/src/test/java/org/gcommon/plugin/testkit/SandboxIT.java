@@ -4,16 +4,6 @@ import static org.gcommon.plugin.testkit.assertions.GcommonAssertions.assertThat
 import static org.gcommon.plugin.testkit.assertions.GcommonAssertions.assertThatPlugin;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
-
 import javax.inject.Inject;
 
 import org.gcommon.plugin.api.HealthService;
@@ -48,15 +38,15 @@ public class SandboxIT {
     @Configuration
     public Option[] configuration() {
         return options(GcommonOptions.runtime(), GcommonOptions.sandbox(),
-                GcommonOptions.deployed(Path.of(System.getProperty("gcommon.testkit.sample")), nosyPluginJar()));
+                GcommonOptions.deployed(TestBundles.clockPlugin(), TestBundles.nosyPlugin()));
     }
 
     @Test
     public void runsADeployedPluginUnderTheEnforcedSandbox() {
-        assertThatPlugin("memory-cache", registry, health).becomesActive().becomesHealthy().hasNoDenials(permissions);
+        assertThatPlugin("clock", registry, health).becomesActive().becomesHealthy().hasNoDenials(permissions);
 
         assertThat(permissions.enforced()).as("sandbox enforced: %s", permissions.enforcement()).isTrue();
-        assertThat(registry.plugin("memory-cache").orElseThrow().location()).startsWith("gcommon:");
+        assertThat(registry.plugin("clock").orElseThrow().location()).startsWith("gcommon:");
     }
 
     @Test
@@ -64,29 +54,5 @@ public class SandboxIT {
         assertThatPlugin("nosy", registry, health).becomesActive().wasDenied(permissions, "user.home");
 
         assertThat(health.health("nosy")).hasMessageContaining("denied");
-    }
-
-    /** Packs the test's NosyPlugin classes as a plugin bundle (an activator, no Declarative Services). */
-    private static Path nosyPluginJar() {
-        Path classes = Path.of("target/test-classes/org/gcommon/plugin/testkit/nosy");
-        Path jar = Path.of("target/nosy-plugin.jar");
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.gcommon.plugin.testkit.nosy");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Activator", "org.gcommon.plugin.testkit.nosy.NosyActivator");
-        main.putValue("Import-Package", "org.gcommon.plugin.api;version=\"[1.0,2)\",org.osgi.framework");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
-            for (String name : new String[] { "NosyPlugin.class", "NosyActivator.class" }) {
-                zip.putNextEntry(new ZipEntry("org/gcommon/plugin/testkit/nosy/" + name));
-                Files.copy(classes.resolve(name), zip);
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return jar;
     }
 }
