@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 
 import org.gcommon.plugin.api.HealthStatus;
 import org.gcommon.plugin.api.PluginException;
+import org.gcommon.plugin.testkit.TestPluginContext;
 import org.gcommon.sample.cache.api.Cache;
 import org.junit.jupiter.api.Test;
 
 class BackupCachePluginTest {
 
     private final BackupCachePlugin plugin = new BackupCachePlugin();
-    private final TestContext context = new TestContext();
+    private final TestPluginContext context = new TestPluginContext(BackupCachePlugin.NAME);
 
     private Cache started(Map<String, Object> config) throws PluginException {
         plugin.initialize(config);

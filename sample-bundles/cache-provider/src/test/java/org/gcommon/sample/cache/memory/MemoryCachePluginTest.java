@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.gcommon.plugin.api.HealthStatus;
 import org.gcommon.plugin.api.PluginException;
+import org.gcommon.plugin.testkit.TestPluginContext;
 import org.gcommon.sample.cache.api.Cache;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class MemoryCachePluginTest {
 
     private final ManualClock clock = new ManualClock();
     private final MemoryCachePlugin plugin = new MemoryCachePlugin(clock);
-    private final QuietContext context = new QuietContext();
+    private final TestPluginContext context = new TestPluginContext(MemoryCachePlugin.NAME);
 
     @Test
     void isTheMemoryCacheProviderOfCache() {
@@ -96,6 +97,6 @@ class MemoryCachePluginTest {
         plugin.initialize(Map.of("ttl.seconds", "60", "max.entries", "100"));
         plugin.start(context);
 
-        assertThat(context.lines()).containsExactly("INFO memory-cache serves a cache of at most 100 entries, entries live 60 s");
+        assertThat(context.logLines()).containsExactly("INFO memory-cache serves a cache of at most 100 entries, entries live 60 s");
     }
 }

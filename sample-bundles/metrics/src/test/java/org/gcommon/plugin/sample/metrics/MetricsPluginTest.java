@@ -12,16 +12,19 @@ import org.gcommon.plugin.api.PluginException;
 import org.gcommon.plugin.api.PluginState;
 import org.gcommon.plugin.api.PluginType;
 import org.gcommon.plugin.api.extension.MetricsExporter;
+import org.gcommon.plugin.testkit.TestPluginContext;
 import org.junit.jupiter.api.Test;
 
 class MetricsPluginTest {
 
     private final TestRuntime runtime = new TestRuntime();
     private final MetricsPlugin plugin = new MetricsPlugin(runtime);
+    /** What the runtime hands to start() and stop(): here its registry is the test's. */
+    private final TestPluginContext context = new TestPluginContext(MetricsPlugin.NAME).withRegistry(runtime);
 
     private String export(Map<String, Object> config) throws PluginException, IOException {
         plugin.initialize(config);
-        plugin.start(new TestContext(runtime));
+        plugin.start(context);
         StringWriter out = new StringWriter();
         plugin.extension().export(out);
         return out.toString();
@@ -30,7 +33,7 @@ class MetricsPluginTest {
     @Test
     void contributesAMetricsExporterToTheContainersPoint() throws Exception {
         plugin.initialize(Map.of());
-        plugin.start(new TestContext(runtime));
+        plugin.start(context);
 
         assertThat(plugin.extensionPoint()).isEqualTo("gcommon.metrics");
         assertThat(plugin.extensionType()).isEqualTo(MetricsExporter.class);
@@ -121,7 +124,7 @@ class MetricsPluginTest {
     void hasNoExporterOutsideStartAndStop() throws Exception {
         assertThatThrownBy(plugin::extension).isInstanceOf(IllegalStateException.class).hasMessageContaining("metrics");
         export(Map.of());
-        plugin.stop(new TestContext(runtime));
+        plugin.stop(context);
 
         assertThatThrownBy(plugin::extension).isInstanceOf(IllegalStateException.class);
         assertThat(plugin.health().status()).isEqualTo(HealthStatus.Status.UNKNOWN);

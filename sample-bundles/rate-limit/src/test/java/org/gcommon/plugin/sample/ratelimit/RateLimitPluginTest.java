@@ -22,6 +22,7 @@ import org.gcommon.plugin.api.middleware.Chain;
 import org.gcommon.plugin.api.middleware.Exchange;
 import org.gcommon.plugin.api.middleware.Middleware;
 import org.gcommon.plugin.api.middleware.Request;
+import org.gcommon.plugin.testkit.TestPluginContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,7 +37,7 @@ class RateLimitPluginTest {
 
     private Middleware started(Map<String, Object> config) throws PluginException {
         plugin.initialize(config);
-        plugin.start(new TestContext());
+        plugin.start(new TestPluginContext(RateLimitPlugin.NAME));
         return plugin.middleware();
     }
 
@@ -209,7 +210,7 @@ class RateLimitPluginTest {
         Middleware middleware = started(Map.of("rate.per.second", "1", "burst", "1"));
         send(middleware, null);
         send(middleware, null);
-        plugin.stop(new TestContext());
+        plugin.stop(new TestPluginContext(RateLimitPlugin.NAME));
 
         Middleware again = started(Map.of("rate.per.second", "1", "burst", "1"));
 

@@ -11,6 +11,7 @@ import org.gcommon.plugin.api.PluginException;
 import org.gcommon.plugin.api.middleware.Exchange;
 import org.gcommon.plugin.api.middleware.Middleware;
 import org.gcommon.plugin.api.middleware.Request;
+import org.gcommon.plugin.testkit.TestPluginContext;
 import org.junit.jupiter.api.Test;
 
 class RequestLoggingPluginTest {
@@ -19,7 +20,7 @@ class RequestLoggingPluginTest {
     private final AtomicLong nanos = new AtomicLong();
     private final RequestLoggingPlugin plugin = new RequestLoggingPlugin(() -> nanos.getAndAdd(1_500_000),
             () -> "generated-id");
-    private final TestContext context = new TestContext();
+    private final TestPluginContext context = new TestPluginContext(RequestLoggingPlugin.NAME);
 
     private Middleware started(Map<String, Object> config) throws PluginException {
         plugin.initialize(config);
@@ -46,7 +47,7 @@ class RequestLoggingPluginTest {
         assertThat(seenDownstream).containsExactly("generated-id", "generated-id");
         assertThat(exchange.response().headers().first("X-Request-Id")).hasValue("generated-id");
         assertThat(exchange.response().headers().first("X-Response-Time-Micros")).hasValue("1500");
-        assertThat(context.logger.lines).contains("INFO GET /echo 201 1500us id=generated-id");
+        assertThat(context.logLines()).contains("INFO GET /echo 201 1500us id=generated-id");
     }
 
     @Test
@@ -107,7 +108,7 @@ class RequestLoggingPluginTest {
 
         assertThat(exchange.response().headers().first("X-Request-Id")).hasValue("generated-id");
         assertThat(exchange.response().headers().first("X-Response-Time-Micros")).hasValue("1500");
-        assertThat(context.logger.lines).contains("INFO GET /boom 500 1500us id=generated-id");
+        assertThat(context.logLines()).contains("INFO GET /boom 500 1500us id=generated-id");
     }
 
     @Test
@@ -117,7 +118,7 @@ class RequestLoggingPluginTest {
         middleware.handle(get("/a\nINFO forged"), e -> {
         });
 
-        assertThat(context.logger.lines).contains("INFO GET /a?INFO forged 200 1500us id=generated-id");
+        assertThat(context.logLines()).contains("INFO GET /a?INFO forged 200 1500us id=generated-id");
     }
 
     @Test
@@ -129,7 +130,7 @@ class RequestLoggingPluginTest {
         });
 
         assertThat(exchange.response().headers().contains("X-Request-Id")).isTrue();
-        assertThat(context.logger.lines).noneMatch(l -> l.contains("/echo"));
+        assertThat(context.logLines()).noneMatch(l -> l.contains("/echo"));
         assertThat(plugin.health().details()).containsEntry("log.requests", false);
     }
 

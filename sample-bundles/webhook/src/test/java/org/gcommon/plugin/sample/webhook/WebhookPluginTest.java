@@ -12,9 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import org.gcommon.plugin.api.HealthStatus;
 import org.gcommon.plugin.api.HealthStatus.Status;
 import org.gcommon.plugin.api.PluginException;
-import org.gcommon.plugin.manager.internal.ResilienceService;
+import org.gcommon.plugin.testkit.PluginHarness;
+import org.gcommon.plugin.testkit.TestPluginContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,11 +24,14 @@ class WebhookPluginTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    @RegisterExtension
+    final PluginHarness harness = new PluginHarness();
+
     private final WebhookReceiver remote = new WebhookReceiver();
     /** The runtime's own Resilience service: the real retry and circuit breaker. */
-    private final WebhookPlugin plugin = new WebhookPlugin(new ResilienceService());
-    private final TestContext context = new TestContext();
-    private final TestEvents events = context.events;
+    private final WebhookPlugin plugin = new WebhookPlugin(harness.resilience());
+    private final TestEvents events = new TestEvents();
+    private final TestPluginContext context = new TestPluginContext(WebhookPlugin.NAME).withEvents(events);
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -110,7 +115,7 @@ class WebhookPluginTest {
         assertThat(remote.accepted.get(1)).isEqualTo("{\"plugin\":\"memory-cache\",\"state\":\"FAILED\","
                 + "\"from\":\"ACTIVE\",\"reason\":\"disk \\\"full\\\"\\nretry later\",\"time\":\"2026-11-25T21:00:00Z\","
                 + "\"topic\":\"org/gcommon/plugin/STATE/FAILED\"}");
-        assertThat(context.logger.lines).anyMatch(l -> l.startsWith("WARN Webhook " + remote.url() + " failed"))
+        assertThat(context.logLines()).anyMatch(l -> l.startsWith("WARN Webhook " + remote.url() + " failed"))
                 .contains("INFO Webhook " + remote.url() + " answers again");
     }
 
