@@ -58,9 +58,11 @@ final class PluginListing {
             }
         }
         for (Bundle b : bundles) {
+            if (bundlesWithPlugins.contains(b.getBundleId())) {
+                continue; // listed through its plugins; cheaper to rule out than reading the location
+            }
             String location = b.getLocation();
-            if (!location.startsWith(PluginConstants.PLUGIN_LOCATION_PREFIX) || bundlesWithPlugins.contains(b.getBundleId())
-                    || b.getState() == Bundle.UNINSTALLED) {
+            if (!location.startsWith(PluginConstants.PLUGIN_LOCATION_PREFIX) || b.getState() == Bundle.UNINSTALLED) {
                 continue;
             }
             String reason = quarantined.get(b.getBundleId());

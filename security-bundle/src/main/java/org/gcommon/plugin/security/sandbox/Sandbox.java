@@ -80,6 +80,9 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
             if (!event.getBundle().getLocation().startsWith(PluginConstants.PLUGIN_LOCATION_PREFIX)) {
                 return;
             }
+            if (event.getType() == BundleEvent.UPDATED || event.getType() == BundleEvent.UNINSTALLED) {
+                forgetDecisions(); // its local permissions (permissions.perm) may have changed
+            }
             switch (event.getType()) {
             case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
                 declaredByBundle.remove(event.getBundle().getBundleId());
@@ -163,6 +166,7 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
                 infos.add(cpa.newConditionalPermissionInfo(row));
             }
             if (update.commit()) {
+                forgetDecisions();
                 return;
             }
         }
@@ -207,6 +211,14 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
         int target = Integer.parseInt(level.trim());
         if (startLevel.getStartLevel() < target) {
             startLevel.setStartLevel(target);
+        }
+    }
+
+    /** The security manager caches granted decisions; they must go when the table or a bundle changes. */
+    private static void forgetDecisions() {
+        if (System.getSecurityManager() instanceof Runnable cache
+                && cache.getClass().getName().equals(SandboxSecurityManager.class.getName())) {
+            cache.run();
         }
     }
 

@@ -17,7 +17,23 @@ import java.util.function.BiFunction;
  * to check this bundle's own frame, and Conditional Permission Admin's own checks would recurse.
  */
 @SuppressWarnings("removal")
-public final class SandboxSecurityManager extends SecurityManager {
+public final class SandboxSecurityManager extends SecurityManager implements Runnable {
+
+    /**
+     * Granted decisions, by calling context and permission. Conditional Permission Admin re-evaluates its
+     * whole table on every check (about 20 µs); the same code asking the same thing again is answered
+     * from here. Sound because a context's protection domains and the table's conditions (bundle
+     * locations) do not change; {@link #run()} forgets everything when the table or a bundle changes.
+     * Denials are never cached: each is decided, and reported, afresh.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<java.util.Map.Entry<java.security.AccessControlContext, Permission>, Boolean> granted =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Bounds the cache: past this it starts over. */
+    private static final int MAX_DECISIONS = 20_000;
+
+    // Keys are JDK pairs (Map.entry), not a class of this bundle: this class lives in a class loader of its
+    // own (see TrustedDefiner) and cannot reach package-private types of the bundle.
 
     /** Set while a denial is being reported, so that checks made by the reporting itself do not recurse. */
     private static final ThreadLocal<Boolean> REPORTING = new ThreadLocal<>();
@@ -45,11 +61,26 @@ public final class SandboxSecurityManager extends SecurityManager {
 
     @Override
     public void checkPermission(Permission perm) {
+        java.security.AccessControlContext context = AccessController.getContext();
+        java.util.Map.Entry<java.security.AccessControlContext, Permission> decision = java.util.Map.entry(context, perm);
+        if (granted.containsKey(decision)) {
+            return;
+        }
         try {
-            super.checkPermission(perm);
+            context.checkPermission(perm);
         } catch (SecurityException e) {
             throw reported(perm, e);
         }
+        if (granted.size() >= MAX_DECISIONS) {
+            granted.clear();
+        }
+        granted.put(decision, Boolean.TRUE);
+    }
+
+    /** Forgets every cached decision: the permission table or a bundle changed. */
+    @Override
+    public void run() {
+        granted.clear();
     }
 
     /**
