@@ -3,16 +3,13 @@ package org.gcommon.benchmarks.jmh;
 import java.util.concurrent.TimeUnit;
 
 import org.gcommon.benchmarks.harness.EmbeddedFelix;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -25,41 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class SandboxOffBenchmark {
+public class SandboxOffBenchmark extends SandboxCallsBenchmark {
 
-    private SandboxedCalls calls;
-
-    @Setup
-    public void start() {
-        calls = new SandboxedCalls(EmbeddedFelix.Profile.RUNTIME);
-    }
-
-    @TearDown
-    public void stop() {
-        calls.felix.close();
-    }
-
-    /** {@code System.getProperty("java.version")}: a PropertyPermission check */
-    @Benchmark
-    public int readProperty() {
-        return calls.property.getAsInt();
-    }
-
-    /** {@code Files.readAllBytes} of the plugin's data file: a FilePermission check */
-    @Benchmark
-    public int readDataFile() {
-        return calls.file.getAsInt();
-    }
-
-    /** getServiceReference + getService + ungetService of the registry: ServicePermission checks */
-    @Benchmark
-    public int lookUpService() {
-        return calls.service.getAsInt();
-    }
-
-    /** A checksum over 256 ints: no permission check */
-    @Benchmark
-    public int compute() {
-        return calls.compute.getAsInt();
+    @Override
+    EmbeddedFelix.Profile profile() {
+        return EmbeddedFelix.Profile.RUNTIME;
     }
 }
