@@ -2,12 +2,9 @@ package org.gcommon.plugin.manager.internal;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
+import org.gcommon.plugin.manager.context.TimedCall;
 
 /**
  * Runs plugin code on the runtime's worker threads under a deadline. The caller (a plugin's lane)
@@ -39,34 +36,11 @@ final class TimedCalls {
      */
     <T> T call(String pluginName, String method, Duration timeout, CallContext context, PluginCall<T> call)
             throws CallFailure {
-        Callable<T> task = call::call;
-        Future<T> future = workers.submit(task);
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            if (context != null) {
-                context.cancel();
-            }
-            future.cancel(true);
-            throw new CallFailure(method + " of plugin '" + pluginName + "' did not return within " + timeout.toMillis()
-                    + " ms and was interrupted. Make " + method + " return promptly (move long work to the plugin's own "
-                    + "threads) or raise lifecycle.timeout.ms in etc/org.gcommon.plugin.manager.cfg", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new CallFailure(method + " of plugin '" + pluginName + "' failed: " + describe(cause), cause);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CallFailure(method + " of plugin '" + pluginName + "' was abandoned: the runtime is shutting down",
-                    e);
-        }
+        return TimedCall.call(workers, pluginName, method, timeout, context, call::call, "the runtime is shutting down",
+                CallFailure::new);
     }
 
     static String describe(Throwable t) {
-        String message = t.getMessage();
-        if (message == null || message.isBlank()) {
-            return t.getClass().getName();
-        }
-        return t instanceof org.gcommon.plugin.api.PluginException ? message : t.getClass().getName() + ": " + message;
+        return TimedCall.describe(t);
     }
 }
