@@ -1,6 +1,5 @@
 package org.gcommon.plugin.security.scanner.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.CRC32;
@@ -10,7 +9,7 @@ import java.util.zip.CRC32;
  * content runs longer than the size the first pass measured: a reader that sees more bytes than the
  * first pass is reading something else.
  */
-final class DigestingInputStream extends FilterInputStream {
+final class DigestingInputStream extends ObservingInputStream {
 
     /** The content is longer than expected. */
     static final class LongerThanExpected extends IOException {
@@ -38,50 +37,6 @@ final class DigestingInputStream extends FilterInputStream {
         return crc.getValue();
     }
 
-    @Override
-    public int read() throws IOException {
-        int b = in.read();
-        if (b >= 0) {
-            crc.update(b);
-            counted(1);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        int n = in.read(b, off, len);
-        if (n > 0) {
-            crc.update(b, off, n);
-            counted(n);
-        }
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buf = new byte[(int) Math.min(8192, Math.max(0, n))];
-        long done = 0;
-        while (done < n) {
-            int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-            if (r < 0) {
-                break;
-            }
-            done += r;
-        }
-        return done;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    @Override
-    public void close() {
-        // the entry stream is closed by the pass that opened it
-    }
-
     /** Reads what is left, so the size and CRC cover the whole entry. */
     void drain() throws IOException {
         byte[] buf = new byte[8192];
@@ -95,5 +50,11 @@ final class DigestingInputStream extends FilterInputStream {
         if (size > expected) {
             throw new LongerThanExpected();
         }
+    }
+
+    @Override
+    void observed(byte[] b, int off, int len) throws LongerThanExpected {
+        crc.update(b, off, len);
+        counted(len);
     }
 }
