@@ -136,15 +136,14 @@ final class BundleDeployer {
         }
         // The scanner first: a refused archive is never installed, so none of its code can ever run.
         ArchiveVerdict verdict = inspector.inspect(jar);
+        ArchiveCheck.Result check = ArchiveCheck.inspect(jar);
         if (!verdict.accepted()) {
-            ArchiveCheck.Result identity = ArchiveCheck.inspect(jar);
-            refuse(location, file, identity.passed() ? identity.identity().symbolicName() : "",
-                    identity.passed() ? identity.identity().version().toString() : "", verdict.reasons(), existing);
+            refuse(location, file, check.passed() ? check.identity().symbolicName() : "",
+                    check.passed() ? check.identity().version().toString() : "", verdict.reasons(), existing);
             applied.put(location, fingerprint);
             return null;
         }
         verdict.warnings().forEach(w -> log.warn("deploy/{}: {}", file, w));
-        ArchiveCheck.Result check = ArchiveCheck.inspect(jar);
         if (!check.passed()) {
             refuse(location, file, "", "", check.reasons(), existing);
             applied.put(location, fingerprint);
@@ -213,7 +212,7 @@ final class BundleDeployer {
                     + (e instanceof BundleException be && be.getType() == BundleException.RESOLVE_ERROR
                             ? " — deploy the bundle that provides the missing requirement, or remove the requirement"
                             : "");
-            ArtifactProblem previous = problems.put(location, new ArtifactProblem(DeployFolder.fileName(location), location,
+            ArtifactProblem previous = problems.put(location, new ArtifactProblem(PluginListing.fileName(location), location,
                     b.getBundleId(), String.valueOf(b.getSymbolicName()), b.getVersion().toString(), PluginState.FAILED,
                     List.of(message), Instant.now()));
             if (previous == null || !previous.reasons().equals(List.of(message))) {

@@ -25,6 +25,13 @@ final class DaemonThreads {
     }
 
     static ThreadFactory factory(String prefix) {
+        return factory(prefix, null);
+    }
+
+    /**
+     * @param contextLoader the threads' context class loader, or {@code null} to inherit it
+     */
+    static ThreadFactory factory(String prefix, ClassLoader contextLoader) {
         AtomicInteger count = new AtomicInteger();
         // Created privileged: a thread inherits the access control context of whoever caused its creation,
         // and a pool thread first created while plugin code was on the stack would otherwise keep that
@@ -32,6 +39,9 @@ final class DaemonThreads {
         return r -> java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
             Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
+            if (contextLoader != null) {
+                t.setContextClassLoader(contextLoader);
+            }
             return t;
         });
     }

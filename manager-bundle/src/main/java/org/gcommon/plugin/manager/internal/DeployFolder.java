@@ -82,10 +82,6 @@ public final class DeployFolder implements DeployReport {
         return List.copyOf(problems.values());
     }
 
-    static String fileName(String location) {
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
     static String locationOf(Path jar) {
         return LOCATION_PREFIX + jar.getFileName();
     }
