@@ -3,6 +3,7 @@ package org.gcommon.plugin.api.admin;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -144,6 +145,13 @@ public interface PluginAdmin {
      * @throws AdminException when no plugin has that name, a limit is unknown, or a value is not positive
      */
     void setLimits(String name, Map<String, Long> limits) throws AdminException;
+
+    /**
+     * @param name the plugin
+     * @return the last update tried on it, from any path (deploy folder or a call), kept across restarts;
+     *         empty when it was never updated or no plugin has that name
+     */
+    Optional<LastUpdate> lastUpdate(String name);
 
     /**
      * @param max how many events at most
