@@ -88,6 +88,12 @@ final class Container {
             System.err.println("gcommon: " + health + " does not answer after " + HTTP_WAIT.toSeconds()
                     + " s: the HTTP service or the console did not start, see the errors above");
         }
+        try {
+            ContainerAddress.record(home.dir(), "http://" + settings.urlHost() + ":" + settings.port());
+        } catch (IOException e) {
+            System.err.println("gcommon: cannot write " + home.data().resolve(ContainerAddress.URL_FILE) + " (" + e
+                    + "): client commands need --port " + settings.port());
+        }
         if (stopping) {
             return;
         }
@@ -102,6 +108,7 @@ final class Container {
             return;
         }
         stopped = true;
+        ContainerAddress.forget(home.dir());
         if (framework == null) {
             return;
         }

@@ -11,10 +11,11 @@ import java.util.List;
  *
  * <pre>
  * gcommon start [--home DIR] [--port N] [--insecure]
+ * gcommon list | info | install | update | start | stop | uninstall | … (see {@link ClientCommand})
  * </pre>
  *
- * Exit status: 0 after a clean stop or for help, 1 when the container failed while running, 2 for
- * wrong usage (nothing was created then).
+ * Exit status of {@code start}: 0 after a clean stop or for help, 1 when the container failed while
+ * running, 2 for wrong usage (nothing was created then). Client commands: see {@link ClientCommand}.
  */
 public final class Main {
 
@@ -43,6 +44,9 @@ public final class Main {
             List<String> rest = args.subList(1, args.size());
             switch (command) {
                 case "start":
+                    if (ClientCommand.namesAPlugin(rest)) {
+                        return new ClientCommand(distributionDir(), System.out, System.err).run(command, rest);
+                    }
                     return new StartCommand(distributionDir()).run(rest);
                 case "help":
                 case "--help":
@@ -50,7 +54,12 @@ public final class Main {
                     System.out.println(help());
                     return EXIT_OK;
                 default:
-                    throw new UsageException("unknown command '" + command + "': use " + USAGE);
+                    if (ClientCommand.COMMANDS.contains(command)) {
+                        return new ClientCommand(distributionDir(), System.out, System.err).run(command, rest);
+                    }
+                    throw new UsageException("unknown command '" + command + "': use " + USAGE
+                            + System.lineSeparator() + "or a client command:" + System.lineSeparator()
+                            + ClientCommand.USAGE);
             }
         } catch (UsageException e) {
             System.err.println("gcommon: " + e.getMessage());
@@ -68,6 +77,10 @@ public final class Main {
                 "  --port N     HTTP port of /health and /api (default: 8181), bound to 127.0.0.1",
                 "  --insecure   run plugins even where their sandbox cannot be enforced (a JDK without a",
                 "               SecurityManager): they can then do anything the JVM can. Not recommended",
+                "",
+                "Client commands, for a running container (the admin token is read from DIR/etc/admin.token):",
+                ClientCommand.USAGE,
+                "  exit status: 0 done, 1 refused or failed, 2 wrong usage, 3 no container answers, 4 wrong or no token",
                 "",
                 "Environment: JAVA_HOME (the JDK to use), JAVA_OPTS (extra JVM options).");
     }

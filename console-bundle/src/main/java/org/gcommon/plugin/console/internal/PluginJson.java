@@ -9,6 +9,8 @@ import org.gcommon.plugin.api.HealthReport;
 import org.gcommon.plugin.api.HealthStatus;
 import org.gcommon.plugin.api.PluginInfo;
 import org.gcommon.plugin.api.PluginState;
+import org.gcommon.plugin.api.admin.AdminEvent;
+import org.gcommon.plugin.api.admin.AdminResult;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,6 +162,38 @@ final class PluginJson {
             node.put("fix", fix);
         }
         return node;
+    }
+
+    /**
+     * @param result what a management call did
+     * @return {@code {"name", "version", "state", "outcome", "messages"}}
+     */
+    ObjectNode result(AdminResult result) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", result.name());
+        node.put("version", result.version());
+        node.put("state", result.state() == null ? null : result.state().name());
+        node.put("outcome", result.outcome().name());
+        ArrayNode messages = node.putArray("messages");
+        result.messages().forEach(messages::add);
+        return node;
+    }
+
+    /**
+     * @param events the most recent events, newest first
+     * @return {@code {"events": [{"time", "plugin", "kind", "message"}]}}
+     */
+    ObjectNode events(List<AdminEvent> events) {
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode list = root.putArray("events");
+        for (AdminEvent e : events) {
+            ObjectNode node = list.addObject();
+            node.put("time", e.time().toString());
+            node.put("plugin", e.plugin());
+            node.put("kind", e.kind());
+            node.put("message", e.message());
+        }
+        return root;
     }
 
     private ObjectNode fullHealth(HealthStatus health) {
