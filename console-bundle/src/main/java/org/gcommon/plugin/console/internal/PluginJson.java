@@ -11,6 +11,7 @@ import org.gcommon.plugin.api.PluginInfo;
 import org.gcommon.plugin.api.PluginState;
 import org.gcommon.plugin.api.admin.AdminEvent;
 import org.gcommon.plugin.api.admin.AdminResult;
+import org.gcommon.plugin.api.admin.LastUpdate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -162,6 +163,25 @@ final class PluginJson {
             node.put("fix", fix);
         }
         return node;
+    }
+
+    /**
+     * Adds {@code lastUpdate} {@code {"version", "outcome", "reason", "time"}} (or {@code null}) to a
+     * plugin's object.
+     *
+     * @param plugin the plugin's object, from {@link #plugin}
+     * @param update the last update tried on it
+     */
+    void putLastUpdate(ObjectNode plugin, java.util.Optional<LastUpdate> update) {
+        if (update.isEmpty()) {
+            plugin.putNull("lastUpdate");
+            return;
+        }
+        ObjectNode node = plugin.putObject("lastUpdate");
+        node.put("version", update.get().version());
+        node.put("outcome", update.get().outcome().name());
+        node.put("reason", update.get().reason());
+        node.put("time", update.get().time().toString());
     }
 
     /**

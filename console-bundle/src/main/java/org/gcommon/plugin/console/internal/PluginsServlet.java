@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -134,7 +136,12 @@ public class PluginsServlet extends JsonServlet {
             permissions.retainOnly(listed);
             org.gcommon.plugin.api.security.PluginPermissions current = sandbox;
             org.gcommon.plugin.api.security.PluginLimits currentLimits = limits;
-            return JsonAnswer.ok(json.pluginList(listed, report, info -> permissions.of(info, current, currentLimits)));
+            ObjectNode list = json.pluginList(listed, report, info -> permissions.of(info, current, currentLimits));
+            PluginAdmin management = admin;
+            if (management != null) {
+                list.get("plugins").forEach(p -> json.putLastUpdate((ObjectNode) p, management.lastUpdate(p.get("name").asText())));
+            }
+            return JsonAnswer.ok(list);
         }
         Optional<PluginInfo> found = plugins.plugin(path.name());
         if (found.isEmpty()) {
@@ -143,7 +150,12 @@ public class PluginsServlet extends JsonServlet {
                     "GET " + PATH + " lists every plugin by name"));
         }
         PluginInfo info = found.get();
-        return JsonAnswer.ok(json.plugin(info, PluginJson.healthOf(info, report), permissions.of(info, sandbox, limits)));
+        ObjectNode node = json.plugin(info, PluginJson.healthOf(info, report), permissions.of(info, sandbox, limits));
+        PluginAdmin management = admin;
+        if (management != null) {
+            json.putLastUpdate(node, management.lastUpdate(info.name()));
+        }
+        return JsonAnswer.ok(node);
     }
 
     @Override
