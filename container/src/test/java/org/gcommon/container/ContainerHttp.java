@@ -46,6 +46,44 @@ final class ContainerHttp {
                 response.headers());
     }
 
+    /**
+     * @param method      POST, PUT or DELETE
+     * @param path        e.g. {@code /api/plugins/x/stop}
+     * @param token       the admin token to send, or {@code null} to send none
+     * @param contentType the body's type, or {@code null} for no body
+     * @param body        the body
+     */
+    Response send(String method, String path, String token, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(response.body());
+        } catch (IOException e) {
+            parsed = JSON.missingNode();
+        }
+        return new Response(response.statusCode(), parsed == null ? JSON.missingNode() : parsed, response.body(),
+                response.headers());
+    }
+
+    /** @return {@code value} as a JSON document */
+    static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** @return the entries of {@code GET /api/plugins} (a JSON array, or an object with a {@code plugins} array) */
     List<JsonNode> plugins() throws IOException, InterruptedException {
         Response response = get("/api/plugins");
