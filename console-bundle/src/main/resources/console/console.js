@@ -251,7 +251,7 @@
         cells.version, cells.type, cells.state, cells.health, cells.usage,
         el('td', { class: 'col-actions actions' }, buttons.start, buttons.stop, updateLabel, buttons.uninstall)),
       el('tr', { class: 'details' }, el('td', { colspan: 7 }, details)));
-    return { body, cells, buttons, detailsBody, detailsKey: null, state: null };
+    return { body, cells, buttons, detailsBody, detailsKey: null, usage: null, state: null };
   }
 
   function updateButtons(name) {
@@ -279,7 +279,7 @@
     if (limits['allocated.bytes'] !== undefined) {
       parts.push('allocated ' + bytes(limits['allocated.bytes']));
     }
-    return parts.length ? parts.join(' \u00b7 ') : '\u2014';
+    return parts.length ? parts : ['\u2014'];
   }
 
   function list(title, items, empty) {
@@ -348,7 +348,11 @@
     setText(row.cells.healthStatus, health.status);
     row.cells.healthStatus.className = 'health-status health-' + health.status;
     setText(row.cells.healthMessage, health.message);
-    setText(row.cells.usage, usageSummary(p.limits || {}));
+    const usage = usageSummary(p.limits || {});
+    if (usage.join('\n') !== row.usage) {
+      row.usage = usage.join('\n');
+      row.cells.usage.replaceChildren(...usage.map((line) => el('div', {}, line)));
+    }
 
     // rebuilt only when something in it changed, so an open <details> is not disturbed
     const detailsKey = JSON.stringify([p.bundleId, p.symbolicName, p.location, p.providerType, p.ranking,
