@@ -24,6 +24,8 @@ final class SandboxDefaults {
      * the framework's extension points, which would let a plugin see or change other plugins.
      */
     static final List<String> DENIED = List.of(
+            // Operator management: getting it would let a plugin install, stop or re-grant plugins.
+            service("org.gcommon.plugin.api.admin.PluginAdmin", "get,register"),
             service("org.gcommon.plugin.api.PluginRegistry", "register"),
             service("org.gcommon.plugin.api.HealthService", "register"),
             service("org.gcommon.plugin.api.RuntimeCheck", "register"),
