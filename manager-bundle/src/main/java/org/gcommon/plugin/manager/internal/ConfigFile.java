@@ -23,12 +23,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * One configuration file of {@code etc/}: {@code <plugin-name>.cfg} (Java properties) or
  * {@code <plugin-name>.json} (a flat JSON object) → the plugin's configuration PID
  * {@code gcommon.plugin.<plugin-name>}. Files named after a runtime PID ({@code org.gcommon.*},
- * {@code org.osgi.*}, {@code org.apache.felix.*}) configure that PID directly.
+ * {@code org.osgi.*}, {@code org.apache.felix.*}, {@code org.ops4j.*} such as Pax URL's
+ * {@code org.ops4j.pax.url.mvn}) configure that PID directly.
  */
 final class ConfigFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> RUNTIME_PREFIXES = List.of("org.gcommon.", "org.osgi.", "org.apache.felix.");
+    private static final List<String> RUNTIME_PREFIXES = List.of("org.gcommon.", "org.osgi.", "org.apache.felix.",
+            "org.ops4j.");
 
     private ConfigFile() {
     }

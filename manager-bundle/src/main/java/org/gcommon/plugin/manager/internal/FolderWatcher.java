@@ -64,6 +64,8 @@ final class FolderWatcher implements Closeable {
     private final Map<Path, Pending> pending = new HashMap<>();
     private final Thread thread;
     private volatile WatchService watchService;
+    private volatile Runnable first = () -> {
+    };
     private volatile boolean closed;
 
     /**
@@ -99,6 +101,16 @@ final class FolderWatcher implements Closeable {
      * @param known the files the caller has already handled, with their state as on disk now
      */
     void start(Set<Path> known) throws IOException {
+        start(known, () -> {
+        });
+    }
+
+    /**
+     * As {@link #start(Set)}, running {@code first} on the watcher's thread before it reports anything:
+     * work on the files present at start that must not hold up whoever starts the watcher.
+     */
+    void start(Set<Path> known, Runnable first) throws IOException {
+        this.first = Objects.requireNonNull(first, "first");
         Files.createDirectories(folder);
         for (Path file : known) {
             try {
@@ -131,6 +143,11 @@ final class FolderWatcher implements Closeable {
     }
 
     private void run() {
+        try {
+            first.run();
+        } catch (RuntimeException e) {
+            errorLog.accept("Handling the files present in " + folder + " at start failed: " + TimedCalls.describe(e));
+        }
         long nextRescan = System.nanoTime() + RESCAN.toNanos();
         boolean dirty = true;
         while (!closed) {
