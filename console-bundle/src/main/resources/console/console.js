@@ -292,7 +292,7 @@
   }
 
   function definitions(map) {
-    const entries = Object.entries(map || {});
+    const entries = Object.entries(map || {}).filter(([, value]) => value !== undefined && value !== null);
     if (!entries.length) {
       return el('p', { class: 'muted' }, 'none');
     }
@@ -317,6 +317,12 @@
         'state since': time(p.stateSince),
       }),
       p.lastError ? [el('h3', {}, 'Last error'), el('p', { class: 'mono' }, p.lastError)] : [],
+      p.lastUpdate ? [el('h3', {}, 'Last update'), definitions({
+        version: p.lastUpdate.version,
+        outcome: p.lastUpdate.outcome,
+        reason: p.lastUpdate.reason,
+        time: time(p.lastUpdate.time),
+      })] : [],
       Array.isArray(p.reasons) && p.reasons.length ? list('Reasons', p.reasons, '') : [],
       el('h3', {}, 'Health details'),
       definitions(health.details),
@@ -343,7 +349,10 @@
     setText(row.cells.type, p.type);
     setText(row.cells.stateText, p.state);
     row.cells.stateText.className = 'state state-' + p.state;
-    const note = p.lastError || (Array.isArray(p.reasons) && p.reasons.length ? p.reasons[0] : '');
+    const update = p.lastUpdate || {};
+    const note = p.lastError || (Array.isArray(p.reasons) && p.reasons.length ? p.reasons[0] : '')
+      || (update.outcome === 'ROLLED_BACK'
+        ? 'update to ' + update.version + ' rolled back' + (update.reason ? ': ' + update.reason : '') : '');
     setText(row.cells.stateNote, note);
     setText(row.cells.healthStatus, health.status);
     row.cells.healthStatus.className = 'health-status health-' + health.status;
@@ -356,7 +365,7 @@
 
     // rebuilt only when something in it changed, so an open <details> is not disturbed
     const detailsKey = JSON.stringify([p.bundleId, p.symbolicName, p.location, p.providerType, p.ranking,
-      p.stateSince, p.lastError, p.reasons, health.details, p.permissions, p.limits, p.denials]);
+      p.stateSince, p.lastError, p.lastUpdate, p.reasons, health.details, p.permissions, p.limits, p.denials]);
     if (detailsKey !== row.detailsKey) {
       row.detailsKey = detailsKey;
       row.detailsBody.replaceChildren(...renderDetails(p).flat(Infinity));
