@@ -14,25 +14,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The container's HTTP API on the loopback address, with bounded timeouts. */
-final class ContainerHttp {
+public final class ContainerHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
 
-    ContainerHttp(int port) {
+    public ContainerHttp(int port) {
         this.port = port;
     }
 
     /** A response: status and JSON body (a missing node when the body is no JSON). */
-    record Response(int status, JsonNode body, String text, java.net.http.HttpHeaders headers) {
-        Optional<String> header(String name) {
+    public record Response(int status, JsonNode body, String text, java.net.http.HttpHeaders headers) {
+        public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
     }
 
-    Response get(String path) throws IOException, InterruptedException {
+    public Response get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -53,7 +53,7 @@ final class ContainerHttp {
      * @param contentType the body's type, or {@code null} for no body
      * @param body        the body
      */
-    Response send(String method, String path, String token, String contentType, byte[] body)
+    public Response send(String method, String path, String token, String contentType, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60))
@@ -76,7 +76,7 @@ final class ContainerHttp {
     }
 
     /** @return {@code value} as a JSON document */
-    static byte[] json(Object value) {
+    public static byte[] json(Object value) {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (IOException e) {
@@ -85,7 +85,7 @@ final class ContainerHttp {
     }
 
     /** @return the entries of {@code GET /api/plugins} (a JSON array, or an object with a {@code plugins} array) */
-    List<JsonNode> plugins() throws IOException, InterruptedException {
+    public List<JsonNode> plugins() throws IOException, InterruptedException {
         Response response = get("/api/plugins");
         if (response.status() != 200) {
             throw new AssertionError("GET /api/plugins answered " + response.status() + ": " + response.text());
@@ -97,12 +97,12 @@ final class ContainerHttp {
     }
 
     /** @return the entry named {@code name} in {@code GET /api/plugins} */
-    Optional<JsonNode> plugin(String name) throws IOException, InterruptedException {
+    public Optional<JsonNode> plugin(String name) throws IOException, InterruptedException {
         return plugins().stream().filter(p -> name.equals(p.path("name").asText())).findFirst();
     }
 
     /** @return the state of the entry named {@code name} in {@code /api/plugins}, or "(absent)" */
-    String state(String name) throws IOException, InterruptedException {
+    public String state(String name) throws IOException, InterruptedException {
         return plugin(name).map(p -> p.path("state").asText()).orElse("(absent)");
     }
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The built distribution's {@code bin/gcommon}, run as a separate process like a user runs it. */
-final class ContainerProcess implements AutoCloseable {
+public final class ContainerProcess implements AutoCloseable {
 
     /** Bounds a clean stop: the container gives plugins up to 60 s. */
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(75);
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(75);
 
     private final Process process;
     private final Path output;
@@ -29,7 +29,7 @@ final class ContainerProcess implements AutoCloseable {
     }
 
     /** @return the distribution directory built by this module ({@code target/gcommon}) */
-    static Path distDir() {
+    public static Path distDir() {
         return Path.of(System.getProperty("gcommon.dist.dir", "target/gcommon")).toAbsolutePath();
     }
 
@@ -39,7 +39,7 @@ final class ContainerProcess implements AutoCloseable {
      * @return the running process
      * @throws IOException when it cannot be started
      */
-    static ContainerProcess start(Path output, String... args) throws IOException {
+    public static ContainerProcess start(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(distDir().resolve("bin/gcommon").toString());
         command.addAll(List.of(args));
@@ -59,7 +59,7 @@ final class ContainerProcess implements AutoCloseable {
      *
      * @return the exit status
      */
-    static int run(Path output, Duration timeout, String... args) throws IOException, InterruptedException {
+    public static int run(Path output, Duration timeout, String... args) throws IOException, InterruptedException {
         try (ContainerProcess process = start(output, args)) {
             if (!process.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("bin/gcommon did not end within " + timeout + ": " + process.output());
@@ -69,12 +69,17 @@ final class ContainerProcess implements AutoCloseable {
     }
 
     /** @return the milliseconds since the process was started */
-    long millisSinceStart() {
+    public long millisSinceStart() {
         return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** @return the container JVM's process id ({@code bin/gcommon} execs java) */
+    public long pid() {
+        return process.pid();
     }
 
     /**
@@ -82,7 +87,7 @@ final class ContainerProcess implements AutoCloseable {
      *
      * @return the exit status
      */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -92,7 +97,7 @@ final class ContainerProcess implements AutoCloseable {
     }
 
     /** @return what the process printed so far */
-    String output() {
+    public String output() {
         return read(output);
     }
 
@@ -108,7 +113,7 @@ final class ContainerProcess implements AutoCloseable {
         }
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
@@ -117,7 +122,7 @@ final class ContainerProcess implements AutoCloseable {
     }
 
     /** @return a port nothing listens on now, on the loopback address */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

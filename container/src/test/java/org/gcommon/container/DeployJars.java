@@ -18,18 +18,18 @@ import java.util.zip.ZipOutputStream;
  * given manifest headers (and, for plugins, class files from the test classpath), and archives broken
  * on purpose: not a zip, no manifest, an entry that escapes (zip slip), a zip bomb.
  */
-final class DeployJars {
+public final class DeployJars {
 
     private DeployJars() {
     }
 
     /** Text with a {@code .jar} name: what a failed download or a mistyped copy leaves behind. */
-    static Path notAZip(Path jar) throws IOException {
+    public static Path notAZip(Path jar) throws IOException {
         return Files.writeString(jar, "<html><body>404 Not Found</body></html>\n", StandardCharsets.UTF_8);
     }
 
     /** A valid zip holding a class-like entry but no {@code META-INF/MANIFEST.MF}. */
-    static Path withoutManifest(Path jar) throws IOException {
+    public static Path withoutManifest(Path jar) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             zip.putNextEntry(new ZipEntry("com/example/Readme.txt"));
             zip.write("a plain zip, not a bundle\n".getBytes(StandardCharsets.UTF_8));
@@ -43,7 +43,7 @@ final class DeployJars {
      * @param entries further entries: path in the jar → content
      * @return a bundle jar with that manifest and those entries
      */
-    static Path bundle(Path jar, Map<String, String> headers, Map<String, String> entries) throws IOException {
+    public static Path bundle(Path jar, Map<String, String> headers, Map<String, String> entries) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             writeManifest(zip, headers);
             for (Map.Entry<String, String> e : entries.entrySet()) {
@@ -56,7 +56,7 @@ final class DeployJars {
     }
 
     /** A bundle with an entry {@code ../../evil.txt}: extracted naively, it lands two folders above the target. */
-    static Path zipSlip(Path jar, String symbolicName) throws IOException {
+    public static Path zipSlip(Path jar, String symbolicName) throws IOException {
         return bundle(jar, Map.of("Bundle-SymbolicName", symbolicName, "Bundle-Version", "1.0.0"),
                 Map.of("../../evil.txt", "written outside the folder the archive was extracted to\n"));
     }
@@ -65,7 +65,7 @@ final class DeployJars {
      * A bundle with one entry of {@code uncompressedBytes} zeros, deflated. Written as a stream: the zeros
      * never exist in memory or on disk, only the few hundred KB they compress to.
      */
-    static Path zipBomb(Path jar, String symbolicName, long uncompressedBytes) throws IOException {
+    public static Path zipBomb(Path jar, String symbolicName, long uncompressedBytes) throws IOException {
         byte[] zeros = new byte[1 << 20];
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
@@ -84,7 +84,7 @@ final class DeployJars {
      * @param packagesOf one class of each package to pack: every class file of that package is added
      * @return a bundle jar with the compiled classes of those packages, read from the test classpath
      */
-    static Path plugin(Path jar, Map<String, String> headers, Class<?>... packagesOf) throws IOException {
+    public static Path plugin(Path jar, Map<String, String> headers, Class<?>... packagesOf) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             writeManifest(zip, headers);
             for (Class<?> anchor : packagesOf) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Asks {@code GET /health} at a steady pace in the background and keeps every answer that was not a
  * 200 within the allowed time: "the container stays healthy throughout" as a user polling it sees it.
  */
-final class HealthWatch implements AutoCloseable {
+public final class HealthWatch implements AutoCloseable {
 
     private final ContainerHttp http;
     private final Duration allowed;
@@ -36,7 +36,7 @@ final class HealthWatch implements AutoCloseable {
      * @param allowed how long an answer may take
      * @return the running watch
      */
-    static HealthWatch start(ContainerHttp http, Duration every, Duration allowed) {
+    public static HealthWatch start(ContainerHttp http, Duration every, Duration allowed) {
         HealthWatch watch = new HealthWatch(http, allowed);
         watch.scheduler.scheduleWithFixedDelay(watch::askOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return watch;
@@ -62,12 +62,12 @@ final class HealthWatch implements AutoCloseable {
     }
 
     /** @return how many times {@code /health} was asked so far */
-    int answers() {
+    public int answers() {
         return answers.get();
     }
 
     /** @return every answer that was not a timely 200 */
-    List<String> problems() {
+    public List<String> problems() {
         synchronized (problems) {
             return List.copyOf(problems);
         }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * the class files of the given packages, read from the test classpath, a manifest with an activator and
  * imports, and, when given, the plugin's {@code OSGI-INF/permissions.perm}.
  */
-final class PluginJars {
+public final class PluginJars {
 
     private final String symbolicName;
     private final String version;
@@ -40,30 +40,30 @@ final class PluginJars {
      * @param version      the Bundle-Version
      * @return a jar that imports the OSGi framework and the gcommon plugin API, with nothing in it yet
      */
-    static PluginJars bundle(String symbolicName, String version) {
+    public static PluginJars bundle(String symbolicName, String version) {
         return new PluginJars(symbolicName, version);
     }
 
     /** Adds the activator's class and every other class of its package, and names it the Bundle-Activator. */
-    PluginJars activator(Class<?> activatorClass) {
+    public PluginJars activator(Class<?> activatorClass) {
         this.activator = activatorClass.getName();
         return withPackageOf(activatorClass);
     }
 
     /** Adds every class of the package of {@code anyClass} (a private copy: nothing is exported). */
-    PluginJars withPackageOf(Class<?> anyClass) {
+    public PluginJars withPackageOf(Class<?> anyClass) {
         packagesOf.add(anyClass);
         return this;
     }
 
     /** Adds Import-Package clauses, e.g. {@code com.example;version="[1,2)"}. */
-    PluginJars importing(String... clauses) {
+    public PluginJars importing(String... clauses) {
         imports.addAll(List.of(clauses));
         return this;
     }
 
     /** Gives the jar an {@code OSGI-INF/permissions.perm} with these lines. */
-    PluginJars declaring(String... permissionLines) {
+    public PluginJars declaring(String... permissionLines) {
         this.permissions = List.of(permissionLines);
         return this;
     }
@@ -73,7 +73,7 @@ final class PluginJars {
      * @return the jar
      * @throws IOException when a class file cannot be read or the jar cannot be written
      */
-    Path writeTo(Path jar) throws IOException {
+    public Path writeTo(Path jar) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -10,7 +10,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /** Writes minimal bundle jars: a manifest and nothing else. */
-final class TestBundles {
+public final class TestBundles {
 
     private TestBundles() {
     }
@@ -21,7 +21,7 @@ final class TestBundles {
      * @return the jar
      * @throws IOException when it cannot be written
      */
-    static Path write(Path jar, Map<String, String> headers) throws IOException {
+    public static Path write(Path jar, Map<String, String> headers) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -34,7 +34,7 @@ final class TestBundles {
         return jar;
     }
 
-    static Path bundle(Path jar, String symbolicName, String version) throws IOException {
+    public static Path bundle(Path jar, String symbolicName, String version) throws IOException {
         return write(jar, Map.of("Bundle-SymbolicName", symbolicName, "Bundle-Version", version));
     }
 }

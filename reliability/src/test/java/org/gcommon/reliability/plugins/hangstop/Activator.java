@@ -1,0 +1,19 @@
+package org.gcommon.reliability.plugins.hangstop;
+
+import org.gcommon.plugin.api.Plugin;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+
+/** Registers the {@link HangingStopPlugin}. */
+public final class Activator implements BundleActivator {
+
+    @Override
+    public void start(BundleContext context) {
+        context.registerService(Plugin.class, new HangingStopPlugin(), null);
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        // the framework unregisters the service
+    }
+}
