@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,12 +88,18 @@ public class DesiredStateApplier {
                 results.add(new AdminResult(wanted.getKey(), "", null, Outcome.FAILED, List.of(e.getMessage() + "; " + e.fix())));
             }
         }
+        // the file names plugins as the repositories list them; the ledger records symbolic names
+        Set<String> wantedBundles = new HashSet<>(state.wanted().keySet());
+        Catalog catalog = repository.catalog();
+        for (String name : state.wanted().keySet()) {
+            catalog.versions(name).forEach(e -> wantedBundles.add(e.symbolicName()));
+        }
         for (Map.Entry<String, String> entry : repository.ledgerEntries().entrySet()) {
-            if (!entry.getValue().endsWith("," + InstallLedger.DESIRED)) {
+            if (!entry.getValue().endsWith("," + InstallLedger.DESIRED) || wantedBundles.contains(entry.getKey())) {
                 continue;
             }
             String name = repository.installed().bundle(entry.getKey()).map(repository::nameOf).orElse(null);
-            if (name != null && !state.wanted().containsKey(name) && !state.wanted().containsKey(entry.getKey())) {
+            if (name != null && !wantedBundles.contains(name)) {
                 results.addAll(repository.uninstall(name).results());
             }
         }

@@ -374,7 +374,18 @@ public class PluginRepository {
                 return Optional.of(bundle);
             }
         }
-        return installed.bundle(name);
+        Optional<Bundle> bySymbolicName = installed.bundle(name);
+        if (bySymbolicName.isPresent()) {
+            return bySymbolicName;
+        }
+        // a bundle that is no plugin is listed under its symbolic name; its repository name maps to it
+        for (CatalogEntry entry : catalog().versions(name)) {
+            Optional<Bundle> offered = installed.bundle(entry.symbolicName());
+            if (offered.isPresent()) {
+                return offered;
+            }
+        }
+        return Optional.empty();
     }
 
     private InstallReport execute(InstallPlan plan, boolean desired, String upgrading) throws RepositoryException {
