@@ -36,6 +36,11 @@ final class FrameworkSettings {
     static final String PROP_INSECURE = "gcommon.sandbox.insecure";
     /** Read by the security bundle: the start level it raises the framework to once plugins are sandboxed. */
     static final String PROP_PLUGIN_START_LEVEL = "gcommon.plugin.startlevel";
+    /** Set (to {@value #AGENT}) by the enforcement agent once it guards the JDK: the agent enforces the sandbox. */
+    static final String PROP_ENFORCER = "gcommon.sandbox.enforcer";
+    static final String AGENT = "agent";
+    /** The package of the agent's hooks, on the bootstrap class path; the security bundle calls into it. */
+    static final String AGENT_HOOK_PACKAGE = "org.gcommon.plugin.enforcement.hook";
     /** The Java version from which the JDK has no SecurityManager (JEP 486). */
     static final int NO_SECURITY_MANAGER_FROM = 24;
 
@@ -116,7 +121,12 @@ final class FrameworkSettings {
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(RUNTIME_START_LEVEL));
         properties.put(PROP_PLUGIN_START_LEVEL, Integer.toString(PLUGIN_START_LEVEL));
         properties.put(PROP_INSECURE, Boolean.toString(insecure));
-        if (Runtime.version().feature() < NO_SECURITY_MANAGER_FROM) {
+        if (AGENT.equals(System.getProperty(PROP_ENFORCER))) {
+            // The agent enforces: no SecurityManager, and the security bundle reaches the hooks on the boot class path.
+            String bootDelegation = properties.get(Constants.FRAMEWORK_BOOTDELEGATION);
+            properties.put(Constants.FRAMEWORK_BOOTDELEGATION, bootDelegation == null || bootDelegation.isBlank()
+                    ? AGENT_HOOK_PACKAGE : bootDelegation + "," + AGENT_HOOK_PACKAGE);
+        } else if (Runtime.version().feature() < NO_SECURITY_MANAGER_FROM) {
             // Felix installs the SecurityManager; Conditional Permission Admin (framework.security) decides.
             properties.put(Constants.FRAMEWORK_SECURITY, Constants.FRAMEWORK_SECURITY_OSGI);
         }

@@ -31,4 +31,21 @@ public interface PluginPermissions {
 
     /** @return whether plugin permissions are enforced at all */
     boolean enforced();
+
+    /** {@link #enforcer()}: the JDK's SecurityManager asks Conditional Permission Admin (Java 17 to 23). */
+    String ENFORCER_SECURITY_MANAGER = "security-manager";
+
+    /** {@link #enforcer()}: the enforcement agent checks the same permissions at the JDK's entry points (Java 24+). */
+    String ENFORCER_AGENT = "agent";
+
+    /** {@link #enforcer()}: nothing enforces plugin permissions. */
+    String ENFORCER_NONE = "none";
+
+    /**
+     * @return what enforces plugin permissions: {@link #ENFORCER_SECURITY_MANAGER}, {@link #ENFORCER_AGENT}
+     *         or {@link #ENFORCER_NONE}
+     */
+    default String enforcer() {
+        return enforced() ? ENFORCER_SECURITY_MANAGER : ENFORCER_NONE;
+    }
 }

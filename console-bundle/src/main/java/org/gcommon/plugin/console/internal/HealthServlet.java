@@ -42,6 +42,10 @@ public class HealthServlet extends JsonServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginRegistry registry;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.gcommon.plugin.api.security.PluginPermissions sandbox;
+
     @Override
     JsonAnswer answer(HttpServletRequest request) {
         HealthService health = healthService;
@@ -52,6 +56,6 @@ public class HealthServlet extends JsonServlet {
         // report() is bounded in time (hung plugins show UNKNOWN); the registry is a snapshot
         HealthReport report = health.report();
         List<PluginInfo> listed = plugins.plugins();
-        return new JsonAnswer(HealthHttpStatus.of(report.status()), json.health(report, listed));
+        return new JsonAnswer(HealthHttpStatus.of(report.status()), json.health(report, listed, sandbox));
     }
 }

@@ -46,18 +46,30 @@ final class PluginJson {
         return reported != null ? reported : HealthStatus.unknown("no health answer yet");
     }
 
+    /** {@code GET /health} without the sandbox's part (the security bundle is not known). */
+    ObjectNode health(HealthReport report, List<PluginInfo> plugins) {
+        return health(report, plugins, null);
+    }
+
     /**
      * {@code GET /health}: the aggregate, the runtime's own problems and each plugin's health.
      *
      * @param report the health report
      * @param plugins every plugin, as the registry lists them
-     * @return {@code {"status", "runtimeProblems", "plugins": [{"name", "version", "state", "health": {"status", "message"}}]}}
+     * @param sandbox the plugin sandbox, {@code null} when the security bundle is not running
+     * @return {@code {"status", "runtimeProblems", "sandbox": {"enforcer", "enforcement"}, "plugins": [{"name",
+     *         "version", "state", "health": {"status", "message"}}]}}
      */
-    ObjectNode health(HealthReport report, List<PluginInfo> plugins) {
+    ObjectNode health(HealthReport report, List<PluginInfo> plugins,
+            org.gcommon.plugin.api.security.PluginPermissions sandbox) {
         ObjectNode root = mapper.createObjectNode();
         root.put("status", report.status().name());
         ArrayNode problems = root.putArray("runtimeProblems");
         report.runtimeProblems().forEach(problems::add);
+        ObjectNode enforcement = root.putObject("sandbox");
+        enforcement.put("enforcer", sandbox == null ? "none" : sandbox.enforcer());
+        enforcement.put("enforcement", sandbox == null ? "the security bundle (org.gcommon.plugin.security) is not running"
+                : sandbox.enforcement());
         ArrayNode list = root.putArray("plugins");
         for (PluginInfo info : plugins) {
             ObjectNode entry = list.addObject();

@@ -61,7 +61,7 @@ final class GuardTransformer implements ClassFileTransformer {
                 List<Hook> hooks = byClass.get(className);
                 return hooks == null ? null : guard(classfileBuffer, hooks);
             }
-            if (className.startsWith("org/gcommon/plugin/enforcement/")) {
+            if (className.startsWith("org/gcommon/plugin/enforcement/") || keepsNoSecurityManager(className)) {
                 return null;
             }
             return mentionsSecurityManager(classfileBuffer) ? redirect(classfileBuffer) : null;
@@ -133,6 +133,19 @@ final class GuardTransformer implements ClassFileTransformer {
             }
         }, 0);
         return changed[0] ? writer.toByteArray() : null;
+    }
+
+    /**
+     * Framework classes that must keep seeing no SecurityManager: the resolver's filtering by
+     * PackagePermission and CapabilityPermission, and Conditional Permission Admin's own implementation,
+     * decide with the framework's protection domains, which only a real SecurityManager makes sound.
+     * Resolution stays guarded by the scanner's resolver hook; what plugin code does, by the hooks.
+     */
+    static boolean keepsNoSecurityManager(String className) {
+        return className.equals("org/apache/felix/framework/StatefulResolver")
+                || className.startsWith("org/apache/felix/resolver/")
+                || className.startsWith("org/apache/felix/framework/security/")
+                || className.startsWith("org/apache/felix/framework/BundleProtectionDomain");
     }
 
     /** A quick look at the constant pool's text before parsing: most classes never ask for the SecurityManager. */

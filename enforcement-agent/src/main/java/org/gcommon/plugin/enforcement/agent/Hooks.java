@@ -205,8 +205,16 @@ final class Hooks {
                 "(Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;Ljava/net/http/HttpResponse$PushPromiseHandler;"
                         + "Ljava/util/concurrent/Executor;)Ljava/util/concurrent/CompletableFuture;",
                 g -> {
+                    // java.net.http is the platform class loader's: the hook (bootstrap) sees only java.base types
+                    Type request = Type.getObjectType("java/net/http/HttpRequest");
                     g.loadArg(0);
-                    call(g, "httpRequest", "(Ljava/lang/Object;)V");
+                    g.invokeVirtual(request, new Method("uri", "()Ljava/net/URI;"));
+                    g.loadArg(0);
+                    g.invokeVirtual(request, new Method("method", "()" + STRING));
+                    g.loadArg(0);
+                    g.invokeVirtual(request, new Method("headers", "()Ljava/net/http/HttpHeaders;"));
+                    g.invokeVirtual(Type.getObjectType("java/net/http/HttpHeaders"), new Method("map", "()Ljava/util/Map;"));
+                    call(g, "httpRequest", "(Ljava/net/URI;" + STRING + "Ljava/util/Map;)V");
                 }));
         return hooks;
     }

@@ -366,13 +366,16 @@ public final class Enforcement {
         }
     }
 
-    /** {@code java.net.http.HttpClient}: a request leaves from the client's own threads, so it is checked here. */
-    public static void httpRequest(Object request) {
+    /**
+     * {@code java.net.http.HttpClient}: a request leaves from the client's own threads, so it is checked
+     * here, with the permission Java 17's client asked for: URL, method and the request's header names.
+     */
+    public static void httpRequest(java.net.URI uri, String method, java.util.Map<String, ?> headers) {
         Object[] plugins;
-        if (request instanceof java.net.http.HttpRequest r && (plugins = pluginsOnStack()) != null) {
-            java.net.URI uri = r.uri();
+        if (uri != null && (plugins = pluginsOnStack()) != null) {
             String url = uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
-            check(plugins, new java.net.URLPermission(url, r.method() + ":"));
+            String names = headers == null ? "" : String.join(",", new java.util.TreeSet<>(headers.keySet()));
+            check(plugins, new java.net.URLPermission(url, method + ":" + names));
         }
     }
 

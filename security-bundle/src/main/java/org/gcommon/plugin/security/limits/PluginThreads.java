@@ -11,7 +11,8 @@ import org.osgi.framework.BundleReference;
 
 /**
  * Which live threads belong to which plugin: those in the plugin's own thread group (where the sandbox
- * puts every thread the plugin's code creates), and those whose context class loader is the plugin's
+ * puts every thread the plugin's code creates on Java 17 to 23), those the enforcement agent saw the
+ * plugin's code start (Java 24+), and those whose context class loader is the plugin's
  * bundle class loader (the runtime sets it for every call into a plugin and for the plugin's executor;
  * a sandboxed plugin may not change it).
  */
@@ -24,7 +25,7 @@ final class PluginThreads {
     record Owned(Thread thread, Bundle bundle) {
     }
 
-    static List<Owned> all(Map<Long, ThreadGroup> groups) {
+    static List<Owned> all(Map<Long, ThreadGroup> groups, Map<Thread, Long> adopted) {
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
             root = root.getParent();
@@ -37,6 +38,9 @@ final class PluginThreads {
         BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(PluginThreads.class).getBundleContext();
         for (int i = 0; i < n; i++) {
             Long groupOwner = groupOwners.get(threads[i].getThreadGroup());
+            if (groupOwner == null) {
+                groupOwner = adopted.get(threads[i]);
+            }
             Bundle owner = groupOwner != null && context != null ? context.getBundle(groupOwner) : ownerOf(threads[i]);
             if (owner != null) {
                 out.add(new Owned(threads[i], owner));
@@ -56,7 +60,7 @@ final class PluginThreads {
         return null;
     }
 
-    static long count(Bundle bundle, Map<Long, ThreadGroup> groups) {
-        return all(groups).stream().filter(o -> o.bundle() == bundle).count();
+    static long count(Bundle bundle, Map<Long, ThreadGroup> groups, Map<Thread, Long> adopted) {
+        return all(groups, adopted).stream().filter(o -> o.bundle() == bundle).count();
     }
 }

@@ -59,6 +59,11 @@ public final class ResourceWatcher implements PluginLimits {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Usage> usage = new ConcurrentHashMap<>();
     private final Map<Long, ThreadGroup> groups = new ConcurrentHashMap<>();
+    /**
+     * Threads the enforcement agent saw a plugin's own code start (Java 24+, where no SecurityManager puts
+     * them in the plugin's thread group), by thread; dead threads drop out with their last reference.
+     */
+    private final Map<Thread, Long> adopted = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final Map<Long, java.util.ArrayDeque<Long>> recentCreations = new ConcurrentHashMap<>();
     private final Map<Long, Long> lastCpuByThread = new HashMap<>();
     private volatile LimitSettings settings = LimitSettings.from(Map.of());
@@ -102,7 +107,7 @@ public final class ResourceWatcher implements PluginLimits {
                     + " is stopped: its remaining threads may not start new ones";
         }
         LimitSettings.Limits limits = settings.of(creator.getSymbolicName());
-        long live = PluginThreads.count(creator, groups);
+        long live = PluginThreads.count(creator, groups, adopted);
         long now = System.nanoTime();
         java.util.ArrayDeque<Long> created = recentCreations.computeIfAbsent(creator.getBundleId(),
                 id -> new java.util.ArrayDeque<>());
@@ -123,6 +128,11 @@ public final class ResourceWatcher implements PluginLimits {
                 + creator.getSymbolicName() + "." + LimitSettings.THREADS_MAX + " = " + limits.threadsMax() * 2;
         quarantine(creator, reason);
         return reason;
+    }
+
+    /** Counts {@code thread}, which the plugin's own code starts, as the plugin's. */
+    public void adopt(Thread thread, Bundle plugin) {
+        adopted.put(thread, plugin.getBundleId());
     }
 
     /** Threads a plugin creates within this window count towards a thread bomb. */
@@ -149,7 +159,7 @@ public final class ResourceWatcher implements PluginLimits {
             lastSampleNanos = now;
             Map<Bundle, long[]> perBundle = new HashMap<>(); // threads, cpu nanos, allocated bytes
             Map<Long, Long> seen = new HashMap<>();
-            for (PluginThreads.Owned owned : PluginThreads.all(groups)) {
+            for (PluginThreads.Owned owned : PluginThreads.all(groups, adopted)) {
                 long id = owned.thread().getId();
                 long cpu = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(id) : -1;
                 long[] sums = perBundle.computeIfAbsent(owned.bundle(), b -> new long[3]);
@@ -211,7 +221,7 @@ public final class ResourceWatcher implements PluginLimits {
         }
         q.quarantine(bundle.getBundleId(), reason);
         // Threads cannot be killed in Java; interrupting them is the strongest signal there is.
-        for (PluginThreads.Owned owned : PluginThreads.all(groups)) {
+        for (PluginThreads.Owned owned : PluginThreads.all(groups, adopted)) {
             if (owned.bundle() == bundle) {
                 owned.thread().interrupt();
             }

@@ -48,6 +48,10 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
 
     private static final String PERMISSIONS_FILE = "OSGI-INF/permissions.perm";
 
+    /** Set by the enforcement agent once its hooks are in place (its {@code Enforcement.ENFORCER_PROPERTY}). */
+    static final String ENFORCER_PROPERTY = "gcommon.sandbox.enforcer";
+    static final String AGENT = "agent";
+
     @Reference
     private ConditionalPermissionAdmin cpa;
 
@@ -65,6 +69,14 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
     private volatile String enforcement = "not started";
     private volatile boolean enforced;
     private volatile boolean insecure;
+    /** Which enforcer holds the sandbox: {@code security-manager}, {@code agent} or {@code none}. */
+    private volatile String enforcer = PluginPermissions.ENFORCER_NONE;
+    /**
+     * The enforcement agent's checker, while the agent enforces (Java 24+). Typed by an interface of this
+     * bundle: where the agent is absent its hook classes cannot be loaded, and no field or signature here
+     * may name them.
+     */
+    private volatile AgentChecker.Installed agent;
     private DenialLog denials;
     private BundleContext context;
     private SynchronousBundleListener bundles;
@@ -118,6 +130,12 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
     @Deactivate
     void deactivate() {
         context.removeBundleListener(bundles);
+        AgentChecker.Installed checker = agent;
+        if (checker != null) {
+            // plugin code is refused everything again until a sandbox installs its checker
+            checker.uninstall();
+            agent = null;
+        }
     }
 
     // --- the table -------------------------------------------------------------------------------
@@ -176,6 +194,17 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
     // --- enforcement ---------------------------------------------------------------------------
 
     private void enforce() {
+        int feature = Runtime.version().feature();
+        if (AGENT.equals(System.getProperty(ENFORCER_PROPERTY))) {
+            // Checked first: with the agent, System.getSecurityManager() answers the agent's stand-in here too.
+            agent = AgentChecker.install(context, this);
+            enforced = true;
+            enforcer = PluginPermissions.ENFORCER_AGENT;
+            enforcement = "enforcement agent (Java " + feature + "): the Conditional Permission Admin table, checked at "
+                    + "the JDK's entry points";
+            log.info("Plugin sandbox enforced: {}", enforcement);
+            return;
+        }
         SecurityManager current = System.getSecurityManager();
         if (current != null && current.getClass().getName().equals(SandboxSecurityManager.class.getName())) {
             enforced = true;
@@ -187,18 +216,20 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
         } else {
             enforced = false;
         }
-        int feature = Runtime.version().feature();
+        enforcer = enforced ? PluginPermissions.ENFORCER_SECURITY_MANAGER : PluginPermissions.ENFORCER_NONE;
         if (enforced) {
             enforcement = "Conditional Permission Admin + SecurityManager (Java " + feature + ")";
             log.info("Plugin sandbox enforced: {}", enforcement);
         } else {
             enforcement = feature >= 24
-                    ? "not enforced: Java " + feature + " has no SecurityManager (JEP 486)"
+                    ? "not enforced: Java " + feature + " has no SecurityManager (JEP 486) and the enforcement agent is not "
+                            + "attached (start the container with bin/gcommon, which attaches it)"
                     : "not enforced: no SecurityManager is installed (start the container with bin/gcommon, which sets "
                             + "org.osgi.framework.security=osgi)";
             log.error("Plugin sandbox {}. {}", enforcement, insecure
                     ? "Plugins run ANYWAY because the container was started with --insecure: they can do anything."
-                    : "Plugins are not started. Run on Java 17 to 23, or start with --insecure to run them unprotected.");
+                    : "Plugins are not started. Start with bin/gcommon (it attaches the enforcement agent on Java 24+), run on "
+                            + "Java 17 to 23, or start with --insecure to run them unprotected.");
         }
     }
 
@@ -214,8 +245,13 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
         }
     }
 
-    /** The security manager caches granted decisions; they must go when the table or a bundle changes. */
-    private static void forgetDecisions() {
+    /** The enforcers cache granted decisions; they must go when the table or a bundle changes. */
+    private void forgetDecisions() {
+        AgentChecker.Installed checker = agent;
+        if (checker != null) {
+            checker.forget();
+            return;
+        }
         if (System.getSecurityManager() instanceof Runnable cache
                 && cache.getClass().getName().equals(SandboxSecurityManager.class.getName())) {
             cache.run();
@@ -263,6 +299,33 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
         return plugin == null ? null : denials.record(subject(plugin), permission, callSite(plugin));
     }
 
+    /** The agent's report of a refused permission: the same record and message as the SecurityManager's. */
+    String reportDenial(Bundle plugin, java.security.Permission permission) {
+        return denials.record(subject(plugin), permission, callSite(plugin));
+    }
+
+    /**
+     * The agent's thread gate: the plugin's own code starts {@code thread}.
+     *
+     * @return why it may not, or {@code null}; an admitted thread is counted as the plugin's
+     */
+    String admitThread(Bundle plugin, Thread thread) {
+        org.gcommon.plugin.security.limits.ResourceWatcher watcher = limits;
+        if (watcher == null) {
+            return null;
+        }
+        String refusal = watcher.admitThread(plugin);
+        if (refusal == null) {
+            watcher.adopt(thread, plugin);
+        }
+        return refusal;
+    }
+
+    /** @return the administrator's grants for a symbolic name, empty when none */
+    List<String> grantsOf(String symbolicName) {
+        return grants.getOrDefault(symbolicName, List.of());
+    }
+
     /** @return the plugin's own frame nearest the top of the stack, e.g. {@code com.acme.Foo.bar(Foo.java:42)} */
     private static String callSite(Bundle plugin) {
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
@@ -289,11 +352,11 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
                 bundle.getVersion().toString(), declares(bundle));
     }
 
-    private boolean declares(Bundle bundle) {
+    boolean declares(Bundle bundle) {
         return bundle.getEntry(PERMISSIONS_FILE) != null;
     }
 
-    private List<String> declared(Bundle bundle) {
+    List<String> declared(Bundle bundle) {
         return declaredByBundle.computeIfAbsent(bundle.getBundleId(), id -> {
             URL entry = bundle.getEntry(PERMISSIONS_FILE);
             if (entry == null) {
@@ -357,6 +420,11 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
     @Override
     public boolean enforced() {
         return enforced;
+    }
+
+    @Override
+    public String enforcer() {
+        return enforcer;
     }
 
     private record Report(boolean declares, List<String> declared, List<String> granted, List<String> defaults,
