@@ -85,13 +85,13 @@ public final class DeployFolder implements DeployReport, Deployments {
                 log::error, "gcommon-deploy-watcher");
         Files.createDirectories(folder);
         AtomicFiles.removeLeftovers(folder); // staged uploads of a container that stopped before placing them
+        // Here, before the plugins' start level is reached where possible: an update the container stopped
+        // in the middle of is undone before the version that was being checked can start again.
+        deployer.recover();
         Set<Path> present = watcher.list();
         // On the watcher's thread, not here: an update applied at start waits for the plugins' start level
         // and their health, which must not hold up the activation of the runtime's components.
-        watcher.start(present, () -> {
-            deployer.recover();
-            deployer.reconcile(folder, present);
-        });
+        watcher.start(present, () -> deployer.reconcile(folder, present));
         log.info("Watching {} for plugin jars", folder);
     }
 

@@ -94,11 +94,17 @@ final class PluginListing {
         case Bundle.STOPPING:
             return PluginState.STOPPING;
         case Bundle.RESOLVED:
-            BundleStartLevel level = b.adapt(BundleStartLevel.class);
-            return level != null && !level.isPersistentlyStarted() ? PluginState.STOPPED : PluginState.RESOLVED;
+            return stoppedOnPurpose(b) ? PluginState.STOPPED : PluginState.RESOLVED;
         default:
-            return PluginState.INSTALLED;
+            // after a restart the framework does not resolve a bundle that was stopped: it is still STOPPED
+            return stoppedOnPurpose(b) ? PluginState.STOPPED : PluginState.INSTALLED;
         }
+    }
+
+    /** @return whether the bundle's autostart setting is off: an operator (or a quarantine) stopped it */
+    private static boolean stoppedOnPurpose(Bundle b) {
+        BundleStartLevel level = b.adapt(BundleStartLevel.class);
+        return level != null && !level.isPersistentlyStarted();
     }
 
     static String fileName(String location) {
