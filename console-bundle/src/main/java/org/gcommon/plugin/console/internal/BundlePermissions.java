@@ -51,6 +51,16 @@ final class BundlePermissions {
         if (info.bundleId() < 0) {
             return Permissions.NONE;
         }
+        try {
+            return read(info, sandbox);
+        } catch (IllegalStateException | NullPointerException e) {
+            // Felix answers a bundle's entries so (a NullPointerException from a closed revision) while the bundle is
+            // being updated or uninstalled: one bundle changing must not fail the whole listing; the next one shows it
+            return Permissions.NONE;
+        }
+    }
+
+    private Permissions read(PluginInfo info, org.gcommon.plugin.api.security.PluginPermissions sandbox) {
         if (sandbox != null) {
             java.util.Optional<org.gcommon.plugin.api.security.PermissionReport> report = sandbox.report(info.bundleId());
             if (report.isPresent()) {

@@ -20,15 +20,20 @@ public final class WellBehavedPlugin implements MiddlewarePlugin {
     public static final String NAME = "well-behaved";
     public static final String HEADER = "X-Well-Behaved";
 
+    private final String name;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong ticksSent = new AtomicLong();
     private final AtomicLong ticksReceived = new AtomicLong();
     private volatile AutoCloseable subscription;
     private volatile java.util.concurrent.Future<?> ticking;
 
+    public WellBehavedPlugin(String name) {
+        this.name = name;
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
