@@ -40,6 +40,17 @@ public final class ContainerProcess implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     public static ContainerProcess start(Path output, String... args) throws IOException {
+        return start(Path.of(System.getProperty("java.home")), output, args);
+    }
+
+    /**
+     * @param javaHome the JDK to run the container on (JAVA_HOME of {@code bin/gcommon})
+     * @param output   where the process's stdout and stderr go (appended)
+     * @param args     the arguments of {@code bin/gcommon}
+     * @return the running process
+     * @throws IOException when it cannot be started
+     */
+    public static ContainerProcess start(Path javaHome, Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(distDir().resolve("bin/gcommon").toString());
         command.addAll(List.of(args));
@@ -47,8 +58,9 @@ public final class ContainerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        // the JDK running the tests, whatever PATH holds
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // the JDK asked for (by default the one running the tests), whatever PATH holds
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().remove("GCOMMON_SANDBOX");
         builder.environment().remove("JAVA_OPTS");
         long started = System.nanoTime();
         return new ContainerProcess(builder.start(), output, started);

@@ -42,10 +42,28 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What every plugin may do still works, an administrator's grant in {@code etc/} takes effect (and is
  * taken back) without a restart, and widely used libraries deploy and run as plugins.
  * The steps build on each other, in order.
+ *
+ * <p>Runs on the JDK running the tests (Java 17: the SecurityManager enforces); {@link SandboxOnJdk25IT}
+ * runs the same steps, with the same expectations, on Java 25, where the enforcement agent does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxIT {
+
+    /** @return the JDK the container runs on */
+    Path jdk() {
+        return Path.of(System.getProperty("java.home"));
+    }
+
+    /** @return what /health names as the sandbox's enforcer on {@link #jdk()} */
+    String expectedEnforcer() {
+        return Runtime.version().feature() < 24 ? "security-manager" : "agent";
+    }
+
+    /** @return how {@code /api/plugins/{name}} describes the enforcement on {@link #jdk()}, its beginning */
+    String expectedEnforcement() {
+        return Runtime.version().feature() < 24 ? "Conditional Permission Admin + SecurityManager" : "enforcement agent";
+    }
 
     private static final List<String> SAMPLES = List.of("memory-cache", "backup-cache", "request-logging", "rate-limit",
             "metrics", "webhook");
@@ -151,7 +169,7 @@ class SandboxIT {
 
         int port = ContainerProcess.freePort();
         http = new ContainerHttp(port);
-        container = ContainerProcess.start(output, "start", "--home", home.toString(), "--port", Integer.toString(port));
+        container = ContainerProcess.start(jdk(), output, "start", "--home", home.toString(), "--port", Integer.toString(port));
     }
 
     @AfterAll
@@ -208,7 +226,8 @@ class SandboxIT {
             }
         });
         assertThat(http.plugin("sandbox-exit").orElseThrow().path("permissions").path("enforcement").asText())
-                .startsWith("Conditional Permission Admin + SecurityManager");
+                .startsWith(expectedEnforcement());
+        assertThat(http.get("/health").body().path("sandbox").path("enforcer").asText()).isEqualTo(expectedEnforcer());
         healthWatch = HealthWatch.start(http, Duration.ofMillis(250), HEALTH_WITHIN);
     }
 

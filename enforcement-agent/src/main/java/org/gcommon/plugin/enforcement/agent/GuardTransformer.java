@@ -64,6 +64,11 @@ final class GuardTransformer implements ClassFileTransformer {
             if (className.startsWith("org/gcommon/plugin/enforcement/") || keepsNoSecurityManager(className)) {
                 return null;
             }
+            if (className.equals(FRAMEWORK_BUNDLE)) {
+                byte[] answered = answerHasPermission(classfileBuffer);
+                byte[] redirected = redirect(answered);
+                return redirected != null ? redirected : answered;
+            }
             return mentionsSecurityManager(classfileBuffer) ? redirect(classfileBuffer) : null;
         } catch (RuntimeException | LinkageError e) {
             // A class the agent cannot read stays as it is; for a guarded JDK class the hook is then reported missing.
@@ -133,6 +138,34 @@ final class GuardTransformer implements ClassFileTransformer {
             }
         }, 0);
         return changed[0] ? writer.toByteArray() : null;
+    }
+
+    /** Felix's bundle: its {@code hasPermission} asks the sandbox (it otherwise asks the framework's protection domains). */
+    static final String FRAMEWORK_BUNDLE = "org/apache/felix/framework/BundleImpl";
+
+    /** Replaces the body of {@code BundleImpl.hasPermission(Object)} with {@code Enforcement.bundleHasPermission(this, obj)}. */
+    static byte[] answerHasPermission(byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if (!name.equals("hasPermission") || !descriptor.equals("(Ljava/lang/Object;)Z")) {
+                    return mv;
+                }
+                mv.visitCode();
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitVarInsn(Opcodes.ALOAD, 1);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, Hooks.ENFORCEMENT, "bundleHasPermission",
+                        "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+                mv.visitInsn(Opcodes.IRETURN);
+                mv.visitMaxs(2, 2);
+                mv.visitEnd();
+                return null; // the original body is dropped
+            }
+        }, 0);
+        return writer.toByteArray();
     }
 
     /**

@@ -34,4 +34,13 @@ public interface Checker {
      * @return {@code null} to let it start, else why it may not (a plugin over its thread limit)
      */
     String admitThread(Object plugin, Thread thread);
+
+    /**
+     * {@code Bundle.hasPermission} for the framework: a query about a bundle, not about the stack, and not
+     * reported as a denial.
+     *
+     * @param bundle the framework's bundle object
+     * @return whether the bundle holds the permission (runtime bundles hold every one)
+     */
+    boolean bundleHolds(Object bundle, Permission permission);
 }

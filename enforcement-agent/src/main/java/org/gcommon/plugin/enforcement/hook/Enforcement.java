@@ -380,6 +380,23 @@ public final class Enforcement {
     }
 
     /**
+     * The OSGi framework's {@code Bundle.hasPermission} (the agent replaces its body with this call): Event
+     * Admin asks it before delivering an event to a handler, for example.
+     */
+    public static boolean bundleHasPermission(Object bundle, Object permission) {
+        if (!(permission instanceof Permission p)) {
+            return false;
+        }
+        Checker current = checker;
+        BUSY.set(Boolean.TRUE);
+        try {
+            return current == null ? !Stack.isPluginBundle(bundle) : current.bundleHolds(bundle, p);
+        } finally {
+            BUSY.remove();
+        }
+    }
+
+    /**
      * Checks a permission for the plugin code on the current stack, as the SecurityManager did: every
      * plugin between the top of the stack and the nearest privileged block must hold it.
      *

@@ -138,6 +138,17 @@ final class Stack {
                 + " checker), so plugins may do nothing guarded. Check that org.gcommon.plugin.security is ACTIVE.";
     }
 
+    /** @return whether an OSGi bundle object was installed from a plugin location (read by reflection) */
+    static boolean isPluginBundle(Object bundle) {
+        try {
+            Method getLocation = bundle == null ? null : interfaceMethod(bundle.getClass(), "org.osgi.framework.Bundle", "getLocation");
+            Object location = getLocation == null ? null : getLocation.invoke(bundle);
+            return !(location instanceof String s) || s.startsWith(Enforcement.PLUGIN_LOCATION_PREFIX);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
+
     /**
      * OSGi bundle class loaders answer {@code getBundle()}; a plugin's bundle was installed from a
      * {@code gcommon:} location. Read by reflection: the hook sees no OSGi type.

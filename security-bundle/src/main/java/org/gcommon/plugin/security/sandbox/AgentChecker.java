@@ -143,6 +143,15 @@ final class AgentChecker implements Checker {
         return sandbox.admitThread((Bundle) plugin, thread);
     }
 
+    @Override
+    public boolean bundleHolds(Object bundle, Permission permission) {
+        Bundle b = (Bundle) bundle;
+        if (b.getState() == Bundle.UNINSTALLED) {
+            throw new IllegalStateException("Bundle " + b.getSymbolicName() + " [" + b.getBundleId() + "] is uninstalled");
+        }
+        return !b.getLocation().startsWith(PluginConstants.PLUGIN_LOCATION_PREFIX) || allows(b, permission);
+    }
+
     /** The decision, row by row as Conditional Permission Admin and the framework make it. */
     boolean allows(Bundle bundle, Permission permission) {
         for (Permission p : implied(bundle)) {
