@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * On a JDK without a SecurityManager (Java 24+, JEP 486) the sandbox cannot be enforced: the container
- * says so, /health is DEGRADED with the reason, and plugins do not start unless --insecure is given.
- * Runs where a Java 24+ JDK is installed (GCOMMON_JDK_NO_SM, else the Temurin 25 of these machines).
+ * On a JDK without a SecurityManager (Java 24+, JEP 486) and without the enforcement agent
+ * ({@code GCOMMON_SANDBOX=none}; {@code bin/gcommon} attaches the agent by default) the sandbox cannot be
+ * enforced: the container says so, /health is DEGRADED with the reason and names no enforcer, and plugins
+ * do not start unless --insecure is given.
+ * Runs on a Java 24+ JDK (GCOMMON_JDK_NO_SM, else the Temurin 25 of these machines; missing, it fails).
  */
-@EnabledIf("jdkWithoutSecurityManagerInstalled")
 class NoSecurityManagerIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -30,13 +30,11 @@ class NoSecurityManagerIT {
     @TempDir
     Path work;
 
+    /** @return GCOMMON_JDK_NO_SM, else the JDK 25 of {@link SandboxOnJdk25IT} (which fails, naming what to install, without one) */
     static Path jdk() {
         String configured = System.getenv("GCOMMON_JDK_NO_SM");
-        return Path.of(configured != null ? configured : "/usr/lib/jvm/temurin-25-jdk-amd64");
-    }
-
-    static boolean jdkWithoutSecurityManagerInstalled() {
-        return Files.isExecutable(jdk().resolve("bin/java"));
+        return configured != null && Files.isExecutable(Path.of(configured, "bin/java")) ? Path.of(configured)
+                : SandboxOnJdk25IT.jdk25();
     }
 
     private Process start(Path home, int port, boolean insecure) throws Exception {
@@ -50,6 +48,7 @@ class NoSecurityManagerIT {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("JAVA_HOME", jdk().toString());
         builder.environment().remove("JAVA_OPTS");
+        builder.environment().put("GCOMMON_SANDBOX", "none");
         return builder.start();
     }
 
@@ -79,6 +78,7 @@ class NoSecurityManagerIT {
                 ContainerHttp.Response health = http.get("/health");
                 assertThat(health.status()).isEqualTo(200);
                 assertThat(health.body().path("status").asText()).isEqualTo("DEGRADED");
+                assertThat(health.body().path("sandbox").path("enforcer").asText()).isEqualTo("none");
                 assertThat(health.body().path("runtimeProblems").get(0).asText()).contains("no SecurityManager")
                         .contains("plugins are not started").contains("--insecure");
                 // deployed, never started: the sample's bundle is there, its plugin never ran

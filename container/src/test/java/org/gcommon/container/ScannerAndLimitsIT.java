@@ -50,6 +50,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScannerAndLimitsIT {
 
+    /** @return the JDK the container runs on; {@link ScannerAndLimitsOnJdk25IT} runs the same steps on Java 25 */
+    Path jdk() {
+        return Path.of(System.getProperty("java.home"));
+    }
+
     private static final List<String> SAMPLES = List.of("memory-cache", "backup-cache", "request-logging", "rate-limit",
             "metrics", "webhook");
     private static final String PLUGINS = "org.gcommon.container.limitplugins.";
@@ -154,7 +159,7 @@ class ScannerAndLimitsIT {
 
         int port = ContainerProcess.freePort();
         http = new ContainerHttp(port);
-        container = ContainerProcess.start(work.resolve("container-output.txt"), "start", "--home", home.toString(),
+        container = ContainerProcess.start(jdk(), work.resolve("container-output.txt"), "start", "--home", home.toString(),
                 "--port", Integer.toString(port));
     }
 
