@@ -99,7 +99,27 @@ final class ConfigFile {
                 e.setValue(substitute("etc/" + name, e.getKey(), text, properties));
             }
         }
+        requireKeysConfigAdminTakes("etc/" + name, values);
         return values;
+    }
+
+    /**
+     * ConfigurationAdmin refuses an empty key and two keys that differ only in case; refused here, the error
+     * names the file (refused there, it names nothing the administrator can find).
+     */
+    private static void requireKeysConfigAdminTakes(String fileName, Hashtable<String, Object> values) throws Invalid {
+        Map<String, String> byLowerCase = new java.util.HashMap<>();
+        for (String key : values.keySet()) {
+            if (key.isEmpty()) {
+                throw new Invalid(fileName + " has a setting without a key; write key = value (or \"key\": value), "
+                        + "or remove the line");
+            }
+            String other = byLowerCase.put(key.toLowerCase(java.util.Locale.ROOT), key);
+            if (other != null) {
+                throw new Invalid(fileName + ": '" + other + "' and '" + key + "' differ only in case, and configuration "
+                        + "keys are case-insensitive; keep one of them");
+            }
+        }
     }
 
     private static String substitute(String file, String key, String text, java.util.function.UnaryOperator<String> properties)
@@ -164,12 +184,22 @@ final class ConfigFile {
     private static Object value(String fileName, String key, JsonNode node) throws Invalid {
         if (node.isArray()) {
             List<Object> values = new ArrayList<>();
+            boolean fractional = false;
             for (JsonNode element : node) {
                 if (element.isContainerNode() || element.isNull()) {
                     throw new Invalid(fileName + ": '" + key + "' holds a nested value; a list may hold only strings, "
                             + "numbers and booleans");
                 }
+                fractional |= element.isNumber() && !(element.isIntegralNumber() && element.canConvertToLong());
                 values.add(scalar(element));
+            }
+            if (fractional) {
+                // [1, 2.5] means numbers: ConfigurationAdmin wants one type a list, so all of them as doubles
+                values.replaceAll(v -> v instanceof Long l ? (Object) l.doubleValue() : v);
+            }
+            if (values.stream().map(Object::getClass).distinct().count() > 1) {
+                throw new Invalid(fileName + ": '" + key + "' mixes types in one list (" + node + "); a list holds only "
+                        + "strings, only numbers or only booleans, e.g. [\"a\", \"b\"] or [1, 2]");
             }
             return values;
         }

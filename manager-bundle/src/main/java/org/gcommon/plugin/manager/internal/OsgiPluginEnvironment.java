@@ -87,10 +87,10 @@ final class OsgiPluginEnvironment implements PluginEnvironment {
 
     @Override
     public PluginLogger logger(ManagedPlugin plugin) {
-        Bundle bundle = runtimeContext.getBundle(plugin.origin.bundleId());
-        Logger logger = bundle == null ? loggers.getLogger("plugin." + plugin.name())
-                : loggers.getLogger(bundle, "plugin." + plugin.name(), Logger.class);
-        return new OsgiPluginLogger(plugin.name(), logger);
+        // The runtime's own logger, named after the plugin (every message carries the plugin's name too), not one
+        // of the plugin's bundle: Felix Log keeps each logger it hands out, keyed by its bundle, for good, and a
+        // logger of the plugin's bundle kept every uninstalled plugin's bundle, archive and revisions in the heap.
+        return new OsgiPluginLogger(plugin.name(), loggers.getLogger("plugin." + plugin.name()));
     }
 
     @Override
