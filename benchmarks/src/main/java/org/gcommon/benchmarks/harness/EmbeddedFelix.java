@@ -45,6 +45,11 @@ public final class EmbeddedFelix implements AutoCloseable {
         RUNTIME,
         /** {@link #RUNTIME} plus the sandbox: org.osgi.framework.security=osgi, Felix's CPA and the gcommon security bundle. */
         SANDBOX,
+        /**
+         * {@link #RUNTIME} plus the sandbox enforced by the enforcement agent (the JVM must run with it, see
+         * SandboxAgentBenchmark): Felix's CPA and the gcommon security bundle, no SecurityManager.
+         */
+        AGENT,
         /** Every jar of the built container's {@code system/}, with the launcher's framework properties. */
         CONTAINER
     }
@@ -96,6 +101,13 @@ public final class EmbeddedFelix implements AutoCloseable {
                 jars.add(BundlePaths.path("framework.security"));
                 jars.add(BundlePaths.path("security"));
                 props.put(Constants.FRAMEWORK_SECURITY, Constants.FRAMEWORK_SECURITY_OSGI);
+            }
+            case AGENT -> {
+                RUNTIME_KEYS.forEach(k -> jars.add(BundlePaths.path(k)));
+                jars.add(BundlePaths.path("framework.security"));
+                jars.add(BundlePaths.path("security"));
+                // as the container's FrameworkSettings when the agent is attached
+                props.put(Constants.FRAMEWORK_BOOTDELEGATION, "org.gcommon.plugin.enforcement.hook");
             }
             case CONTAINER -> {
                 jars.addAll(jarsIn(BundlePaths.container().resolve("system")));

@@ -95,6 +95,14 @@ public final class Report {
                 "same call, sandbox off", 1.10);
         ratio("sandbox: pure compute", "SandboxOnBenchmark.compute", "SandboxOffBenchmark.compute",
                 "same call, sandbox off", 1.10);
+        ratio("agent sandbox: System.getProperty", "SandboxAgentBenchmark.readProperty", "SandboxOffBenchmark.readProperty",
+                "same call, sandbox off", 1.10);
+        ratio("agent sandbox: read own data file", "SandboxAgentBenchmark.readDataFile", "SandboxOffBenchmark.readDataFile",
+                "same call, sandbox off", 1.10);
+        ratio("agent sandbox: service lookup", "SandboxAgentBenchmark.lookUpService", "SandboxOffBenchmark.lookUpService",
+                "same call, sandbox off", 1.10);
+        ratio("agent sandbox: pure compute", "SandboxAgentBenchmark.compute", "SandboxOffBenchmark.compute",
+                "same call, sandbox off", 1.10);
         ratio("chain of 5 middlewares", "MiddlewareChainBenchmark.runtimeChain", "MiddlewareChainBenchmark.handWrittenChain",
                 "the 5 as one hand-written chain", 1.20);
         ratio("event publish → delivery (1)", "EventBenchmark.pluginEvents1", "EventBenchmark.eventAdmin1",

@@ -23,6 +23,11 @@ final class SandboxedCalls {
             throw new IllegalStateException("The sandbox is not in force: run this benchmark in a fork with "
                     + "-Djava.security.manager=allow -Djava.security.policy==<all-permission policy>");
         }
+        if (profile == EmbeddedFelix.Profile.AGENT && !"agent".equals(System.getProperty("gcommon.sandbox.enforcer"))) {
+            felix.close();
+            throw new IllegalStateException("The enforcement agent is not attached: run this benchmark in a fork with "
+                    + "-javaagent:target/agent/gcommon-enforcement-agent.jar (built by mvn install of the benchmarks module)");
+        }
         felix.installAndStart(BenchBundles.pluginLocation("sandboxed"), BenchBundles.sandboxed());
         BenchBundles.ready(felix, "sandbox.ready");
         property = felix.op(IntSupplier.class, "sandbox.property");

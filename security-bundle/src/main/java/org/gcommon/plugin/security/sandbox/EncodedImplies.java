@@ -19,14 +19,21 @@ final class EncodedImplies {
 
     /** Permissions made from their encoded form, by text and the requested permission's class. */
     private final Map<Map.Entry<String, Class<?>>, Permission> made = new ConcurrentHashMap<>();
+    /** Parsed rows, by their text; an unparsable row maps to a marker and implies nothing. */
+    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+    private static final Object UNPARSABLE = new Object();
 
     boolean implies(List<String> encoded, Permission wanted) {
         String type = wanted.getClass().getName();
         for (String candidate : encoded) {
-            PermissionInfo info = parse(candidate);
-            if (info == null) {
+            Object known = parsed.computeIfAbsent(candidate, c -> {
+                PermissionInfo p = parse(c);
+                return p == null ? UNPARSABLE : p;
+            });
+            if (known == UNPARSABLE) {
                 continue;
             }
+            PermissionInfo info = (PermissionInfo) known;
             if (ALL.equals(info.getType())) {
                 return true;
             }
