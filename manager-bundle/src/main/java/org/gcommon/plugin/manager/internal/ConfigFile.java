@@ -99,27 +99,40 @@ final class ConfigFile {
                 e.setValue(substitute("etc/" + name, e.getKey(), text, properties));
             }
         }
-        requireKeysConfigAdminTakes("etc/" + name, values);
+        requireConfigAdminTakes("etc/" + name, values);
         return values;
     }
 
     /**
-     * ConfigurationAdmin refuses an empty key and two keys that differ only in case; refused here, the error
-     * names the file (refused there, it names nothing the administrator can find).
+     * ConfigurationAdmin refuses an empty key, two keys that differ only in case, and a list of values of more
+     * than one type; refused here, the error names where the settings came from (refused there, it names nothing
+     * the administrator can find).
+     *
+     * @param source where the settings come from, e.g. {@code etc/memory-cache.json}
+     * @throws Invalid naming the source, the key and the fix
      */
-    private static void requireKeysConfigAdminTakes(String fileName, Hashtable<String, Object> values) throws Invalid {
+    static void requireConfigAdminTakes(String source, Map<String, ?> values) throws Invalid {
         Map<String, String> byLowerCase = new java.util.HashMap<>();
-        for (String key : values.keySet()) {
-            if (key.isEmpty()) {
-                throw new Invalid(fileName + " has a setting without a key; write key = value (or \"key\": value), "
-                        + "or remove the line");
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            String key = e.getKey();
+            if (key == null || key.isEmpty()) {
+                throw new Invalid(source + " has a setting without a key; write key = value (or \"key\": value), "
+                        + "or remove it");
             }
             String other = byLowerCase.put(key.toLowerCase(java.util.Locale.ROOT), key);
             if (other != null) {
-                throw new Invalid(fileName + ": '" + other + "' and '" + key + "' differ only in case, and configuration "
+                throw new Invalid(source + ": '" + other + "' and '" + key + "' differ only in case, and configuration "
                         + "keys are case-insensitive; keep one of them");
             }
+            if (e.getValue() instanceof java.util.Collection<?> list && list.stream().map(ConfigFile::kind).distinct().count() > 1) {
+                throw new Invalid(source + ": '" + key + "' mixes types in one list (" + list + "); a list holds only "
+                        + "strings, only numbers or only booleans, e.g. [\"a\", \"b\"] or [1, 2]");
+            }
         }
+    }
+
+    private static String kind(Object value) {
+        return value instanceof Number ? "number" : value == null ? "null" : value.getClass().getName();
     }
 
     private static String substitute(String file, String key, String text, java.util.function.UnaryOperator<String> properties)
@@ -196,10 +209,6 @@ final class ConfigFile {
             if (fractional) {
                 // [1, 2.5] means numbers: ConfigurationAdmin wants one type a list, so all of them as doubles
                 values.replaceAll(v -> v instanceof Long l ? (Object) l.doubleValue() : v);
-            }
-            if (values.stream().map(Object::getClass).distinct().count() > 1) {
-                throw new Invalid(fileName + ": '" + key + "' mixes types in one list (" + node + "); a list holds only "
-                        + "strings, only numbers or only booleans, e.g. [\"a\", \"b\"] or [1, 2]");
             }
             return values;
         }

@@ -316,6 +316,12 @@ public final class PluginAdminService implements PluginAdmin {
             }
             checkValue(name, e.getKey(), e.getValue(), true);
         }
+        try {
+            ConfigFile.requireConfigAdminTakes("Configuration of '" + name + "'", configuration);
+        } catch (ConfigFile.Invalid e) {
+            // refused now, not written: the file would be refused when read, and the plugin kept its old settings
+            throw new AdminException(Problem.BAD_INPUT, e.getMessage());
+        }
         Path etc = etc();
         synchronized (etcEdits) {
             try {
