@@ -41,9 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console page ({@code /console/}) in a real headless Chromium against the built container: what
- * a user sees of the sample plugins, how plugin text is shown, and stopping and starting a plugin
- * through the page's buttons with and without the admin token. The steps build on each other, in
- * order.
+ * a user sees of the sample plugins, how plugin text is shown, stopping and starting a plugin through
+ * the page's buttons with and without the admin token, and installing, updating and uninstalling a jar
+ * through it. The steps build on each other, in order.
  *
  * <p>The browser is Debian's {@code chromium} driven by its {@code chromedriver} ({@code .ci/run}
  * installs both); {@code -Dgcommon.chromium=…} and {@code -Dgcommon.chromedriver=…} point elsewhere.
@@ -58,6 +58,9 @@ class ConsolePageIT {
     private static final String PLUGIN = "memory-cache";
     /** A jar name that is markup: a REJECTED garbage jar is listed under its file name. */
     private static final String MARKUP_NAME = "<img src=x onerror=alert(document.domain)>.jar";
+    /** A bundle the test installs, updates and uninstalls through the page. */
+    private static final String UPLOADED = "test.console.upload";
+    private static final String BAD_FILE_NAME = "not a plugin name!.jar";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -218,7 +221,9 @@ class ConsolePageIT {
         WebElement message = browser.findElement(By.id("action-message"));
         wait("the page to say that the admin token is needed").until(d -> message.isDisplayed()
                 && message.getText().contains("needs the admin token"));
-        assertThat(message.getText()).contains("Stop " + PLUGIN, "etc/admin.token");
+        // the page's own explanation, then the API's error and fix, which name the token file of this home
+        assertThat(message.getText()).contains("Stop " + PLUGIN, "etc/admin.token",
+                "Fix: ", home.resolve("etc/admin.token").toString());
         assertThat(message.getAttribute("role")).isEqualTo("alert");
         assertThat(apiState(PLUGIN)).isEqualTo("ACTIVE");
         assertThat(shownState(PLUGIN)).isEqualTo("ACTIVE");
@@ -254,6 +259,48 @@ class ConsolePageIT {
         assertThat(apiState(PLUGIN)).isEqualTo("ACTIVE");
         awaitMessage("Start " + PLUGIN + ": STARTED");
         wait(PLUGIN + " to be shown HEALTHY again").until(d -> cell(PLUGIN, "col-health").getText().startsWith("HEALTHY"));
+    }
+
+    @Test
+    @Order(6)
+    void installsUpdatesAndUninstallsAJarThroughThePage() throws Exception {
+        Path first = TestBundles.bundle(work.resolve("upload/1.0.0/" + UPLOADED + ".jar"), UPLOADED, "1.0.0");
+        Path second = TestBundles.bundle(work.resolve("upload/1.0.1/" + UPLOADED + ".jar"), UPLOADED, "1.0.1");
+
+        // a file name the API refuses: its error and fix are shown, nothing is installed
+        Path badName = TestBundles.bundle(work.resolve("upload/bad/" + BAD_FILE_NAME), UPLOADED, "1.0.0");
+        install(badName);
+        awaitMessage("Install " + BAD_FILE_NAME + " failed (HTTP 400)");
+        assertThat(browser.findElement(By.cssSelector("#action-message .message-error")).getText())
+                .as("the API's error, naming the file").contains(BAD_FILE_NAME);
+        assertThat(http.get("/api/plugins/" + UPLOADED).status()).isEqualTo(404);
+
+        install(first);
+
+        awaitMessage("Install " + UPLOADED + ".jar: INSTALLED");
+        awaitShown(UPLOADED, "ACTIVE");
+        assertThat(cell(UPLOADED, "col-version").getText()).isEqualTo("1.0.0");
+        assertThat(home.resolve("deploy/" + UPLOADED + ".jar")).exists();
+
+        row(UPLOADED).findElement(By.cssSelector("input[type=file]")).sendKeys(second.toString());
+
+        awaitMessage("Update " + UPLOADED + " with " + UPLOADED + ".jar: UPDATED");
+        wait(UPLOADED + " to be shown at 1.0.1").until(d -> cell(UPLOADED, "col-version").getText().equals("1.0.1"));
+        awaitShown(UPLOADED, "ACTIVE");
+
+        button(UPLOADED, "Uninstall").click();
+        browser.switchTo().alert().accept();
+
+        awaitMessage("Uninstall " + UPLOADED + ": UNINSTALLED");
+        wait(UPLOADED + "'s row to go").until(d -> d.findElements(rowLocator(UPLOADED)).isEmpty());
+        assertThat(http.get("/api/plugins/" + UPLOADED).status()).isEqualTo(404);
+        assertThat(home.resolve("deploy/" + UPLOADED + ".jar")).doesNotExist();
+        assertThat(apiState(PLUGIN)).isEqualTo("ACTIVE");
+    }
+
+    private void install(Path jar) {
+        browser.findElement(By.id("install-file")).sendKeys(jar.toString());
+        browser.findElement(By.xpath("//form[@id='install-form']//button[normalize-space()='Install']")).click();
     }
 
     /** @return the plugin's state as {@code GET /api/plugins/{name}} tells it */
