@@ -25,6 +25,7 @@ import org.gcommon.container.TestBundles;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -90,6 +91,19 @@ class ApiFuzzIT {
             assertThat(response.statusCode()).as("%s", call).isIn(400, 401, 404, 405);
         }
         assertThat(snapshot()).as("state after %s", call).isEqualTo(before);
+    }
+
+    /** Settings ConfigurationAdmin would refuse are refused by the API at once, not written and silently not applied. */
+    @Example
+    void aConfigurationConfigAdminWouldRefuseIsRefusedAndNotWritten() throws Exception {
+        for (String body : List.of("{\"A\": \"1\", \"a\": \"2\"}", "{\"hosts\": [\"a\", 1]}", "{\"\": \"x\"}")) {
+            Map<String, String> before = snapshot();
+            HttpResponse<String> response = send(new Call("PUT", "/api/plugins/memory-cache/config", "application/json",
+                    body.getBytes(StandardCharsets.UTF_8)), token);
+            assertThat(response.statusCode()).as("PUT config %s answered %s", body, response.body()).isEqualTo(400);
+            assertThat(response.body()).contains("\"error\"");
+            assertThat(snapshot()).as("state after the refused PUT config %s", body).isEqualTo(before);
+        }
     }
 
     private void check(Call call, String withToken) throws Exception {

@@ -98,6 +98,18 @@ final class PluginEventBus {
             this.bundleId = bundleId;
         }
 
+        /**
+         * Event topics hold letters, digits, '_' and '-' only, so a plugin whose name has a '.' (valid as a plugin
+         * name) has no own topics; say so, instead of refusing its topic as if the plugin had written it wrong.
+         */
+        private void requireTopicName() {
+            if (pluginName.indexOf('.') >= 0) {
+                throw new IllegalStateException("Plugin '" + pluginName + "' cannot publish or subscribe on its own topics: "
+                        + "event topics may not hold '.', which its name does; name the plugin with '-' or '_' instead "
+                        + "(e.g. '" + pluginName.replace('.', '-') + "') to use the event bus");
+            }
+        }
+
         @Override
         public String ownTopicPrefix() {
             return PluginEvents.TOPIC_PREFIX + pluginName + "/";
@@ -105,6 +117,7 @@ final class PluginEventBus {
 
         @Override
         public void publish(String topic, Object payload) {
+            requireTopicName();
             String full = requireTopic(pluginName, topic);
             EventAdmin admin = eventAdmin.get();
             if (admin == null) {
@@ -128,6 +141,9 @@ final class PluginEventBus {
 
         @Override
         public AutoCloseable subscribe(String topicFilter, Consumer<PluginEvent> handler) {
+            if (topicFilter != null && topicFilter.startsWith(ownTopicPrefix())) {
+                requireTopicName();
+            }
             String filter = requireFilter(topicFilter);
             Objects.requireNonNull(handler, "handler");
             // A plugin's own topics are its own by construction: the runtime subscribes for it, with its rights.
