@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Traffic through the middleware chain ({@code /gateway/echo}) while the middleware and provider samples
- * are updated (a new build dropped over the old jar) and stopped and started again (the jar taken out of
- * {@code deploy/} and put back), 50 changes in all: not one request fails, and the latency before,
- * during and after is recorded.
+ * are updated (a new build dropped over the old jar, or sent to the management API), stopped and started
+ * (through the API) and uninstalled and installed again (the jar taken out of {@code deploy/} and put
+ * back), 50 changes in all: not one request fails, and the latency before, during and after is recorded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -92,22 +92,41 @@ class LoadDuringChangeIT {
             await().atMost(Duration.ofMinutes(1)).until(() -> load.get("before").requests() >= STEADY_REQUESTS);
 
             load.phase("during");
+            String token = home.token();
             for (int i = 0; i < CHANGES; i++) {
                 Target target = TARGETS.get(i % TARGETS.size());
                 Path jar = home.deploy().resolve(target.jar());
                 String since = stateSince(target.name());
-                if ((i / TARGETS.size()) % 2 == 0) {
-                    // update: a new build of the plugin over the old jar
-                    String version = "0.1." + (i + 1);
+                String version = "0.1." + (i + 1);
+                switch ((i / TARGETS.size()) % 4) {
+                case 0 -> {
+                    // a new build of the plugin dropped over the old jar
                     Jars.drop(Jars.withVersion(jar, builds.resolve(i + ".jar"), version), home.deploy(), target.jar());
-                    changes.add("update " + target.name() + " to " + version);
-                } else {
-                    // stop and start: the jar out of deploy/ and back
+                    changes.add("update " + target.name() + " in deploy/ to " + version);
+                }
+                case 1 -> {
+                    byte[] build = Files.readAllBytes(Jars.withVersion(jar, builds.resolve(i + ".jar"), version));
+                    ContainerHttp.Response updated = http.send("POST", "/api/plugins/" + target.name() + "/update?file="
+                            + target.jar(), token, "application/java-archive", build);
+                    assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+                    changes.add("update " + target.name() + " through the API to " + version);
+                }
+                case 2 -> {
+                    ContainerHttp.Response stopped = http.send("POST", "/api/plugins/" + target.name() + "/stop", token, null, null);
+                    assertThat(stopped.status()).as(stopped.text()).isEqualTo(200);
+                    assertThat(http.state(target.name())).isIn("STOPPED", "RESOLVED", "INSTALLED");
+                    ContainerHttp.Response started = http.send("POST", "/api/plugins/" + target.name() + "/start", token, null, null);
+                    assertThat(started.status()).as(started.text()).isEqualTo(200);
+                    changes.add("stop and start " + target.name() + " through the API");
+                }
+                default -> {
+                    // uninstall and install again: the jar out of deploy/ and back
                     Files.move(jar, aside.resolve(target.jar()), StandardCopyOption.ATOMIC_MOVE);
                     await("uninstalled " + target.name()).atMost(CHANGE_TIMEOUT).pollInterval(Home.POLL)
                             .until(() -> http.plugin(target.name()).isEmpty());
                     Files.move(aside.resolve(target.jar()), jar, StandardCopyOption.ATOMIC_MOVE);
-                    changes.add("stop and start " + target.name());
+                    changes.add("remove and put back " + target.name() + " in deploy/");
+                }
                 }
                 await(changes.get(i)).atMost(CHANGE_TIMEOUT).pollInterval(Home.POLL).until(() -> http.plugin(target.name())
                         .filter(p -> "ACTIVE".equals(p.path("state").asText()))
@@ -122,7 +141,7 @@ class LoadDuringChangeIT {
                 Figures.record("LoadDuringChangeIT", phase.toString());
             }
             Figures.record("LoadDuringChangeIT", changes.size() + " changes: " + changes.stream()
-                    .map(c -> c.replaceAll(" to .*", "")).distinct().toList());
+                    .map(c -> c.replaceAll(" to [0-9.]+$", "")).distinct().toList());
             for (LoadGenerator.Phase phase : load.phases()) {
                 assertThat(phase.failures()).as("failed requests %s the changes", phase).isEmpty();
             }
