@@ -51,6 +51,14 @@ final class JvmProbe {
                 counter(counters, "java.cls.loadedClasses"), counter(counters, "java.cls.unloadedClasses"));
     }
 
+    /** @return the live instances of a class after a full GC, from {@code GC.class_histogram} (0 when none) */
+    long liveInstances(String className) throws IOException, InterruptedException {
+        String histogram = jcmd("GC.class_histogram");
+        return histogram.lines().map(String::trim).map(l -> l.split("\\s+"))
+                .filter(cols -> cols.length >= 4 && cols[3].equals(className)).mapToLong(cols -> Long.parseLong(cols[1]))
+                .findFirst().orElse(0L);
+    }
+
     private int threads() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("Threads:")) {
