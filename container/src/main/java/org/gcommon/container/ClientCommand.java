@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class ClientCommand {
 
     static final Set<String> COMMANDS = Set.of("list", "info", "health", "install", "update", "start", "stop",
-            "uninstall", "config", "grant", "limits", "events", "search");
+            "uninstall", "config", "grant", "limits", "events", "search", "upgrade");
 
     static final String USAGE = String.join(System.lineSeparator(),
             "gcommon list | health | events [--limit N]",
@@ -38,6 +38,7 @@ final class ClientCommand {
             "gcommon grant NAME [PERMISSION ...]     (no PERMISSION: show; --clear: remove the grant)",
             "gcommon limits NAME [LIMIT=N ...]       (no LIMIT=N: show; --clear: remove the plugin's overrides)",
             "gcommon search [TEXT]",
+            "gcommon upgrade NAME                    (to the newest version in the repositories that runs here)",
             "  options: --home DIR (default: the distribution directory) --port N --json --timeout SECONDS");
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -120,6 +121,12 @@ final class ClientCommand {
                 }
                 return show(call, client.get("/api/repository/plugins" + (a.isEmpty() ? "" : "?q=" + query(a.get(0)))),
                         body -> out.print(searchTable(body.path("plugins"))));
+            case "upgrade":
+                expect(a, 1, "gcommon upgrade NAME");
+                err.println("Upgrading " + a.get(0) + " from the configured repositories; the new version must become "
+                        + "HEALTHY, or the previous one is put back");
+                return repositoryReport(call, client.change("POST", "/api/repository/upgrade",
+                        client.json(Map.of("name", a.get(0))), "resolving and upgrading " + a.get(0)));
             default:
                 throw new UsageException("unknown command '" + call.command() + "'");
         }
@@ -133,8 +140,12 @@ final class ClientCommand {
             return result(call, client.change("POST", path, body, "installing " + what));
         }
         err.println("Installing " + what + " from the configured repositories");
-        AdminClient.Answer answer = client.change("POST", "/api/repository/install",
-                client.json(Map.of("name", what)), "resolving and installing " + what);
+        return repositoryReport(call, client.change("POST", "/api/repository/install",
+                client.json(Map.of("name", what)), "resolving and installing " + what));
+    }
+
+    /** Prints a repository install or upgrade: the plan, then each bundle's outcome. */
+    private int repositoryReport(Invocation call, AdminClient.Answer answer) {
         if (call.json() || !answer.ok() && answer.body().has("error")) {
             return show(call, answer, body -> { });
         }

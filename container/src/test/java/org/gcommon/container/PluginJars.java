@@ -29,6 +29,7 @@ public final class PluginJars {
             "org.gcommon.plugin.api.event"));
     private String activator;
     private List<String> permissions;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     private PluginJars(String symbolicName, String version) {
         this.symbolicName = Objects.requireNonNull(symbolicName, "symbolicName");
@@ -62,6 +63,12 @@ public final class PluginJars {
         return this;
     }
 
+    /** Adds a manifest header, e.g. the {@code Provide-Capability} a plugin repository lists it by. */
+    public PluginJars header(String name, String value) {
+        headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
     /** Gives the jar an {@code OSGI-INF/permissions.perm} with these lines. */
     public PluginJars declaring(String... permissionLines) {
         this.permissions = List.of(permissionLines);
@@ -84,6 +91,7 @@ public final class PluginJars {
             main.putValue("Bundle-Activator", activator);
         }
         main.putValue("Import-Package", String.join(",", imports));
+        headers.forEach(main::putValue);
         Files.createDirectories(jar.getParent());
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             for (Class<?> anchor : packagesOf) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -14,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +40,10 @@ import aQute.bnd.osgi.repository.SimpleIndexer;
  * Plugin repositories on the built distribution: the samples' repository it ships, searched and
  * installed from by name ({@code bin/gcommon search}, {@code bin/gcommon install NAME}); a second
  * repository made here with bnd's indexer holding a plugin that needs a library, a newer version of
- * it, one built for a future gcommon API and a jar changed after it was indexed; and the
- * desired-state file bringing two fresh containers to the same plugins. The steps build on each other.
+ * it, one built for a future gcommon API, a jar changed after it was indexed, a plugin whose newer
+ * version throws in start (the health gate rolls the upgrade back) and jars signed with the JDK's
+ * jarsigner, one of them changed after signing; and the desired-state file bringing two fresh
+ * containers to the same plugins. The steps build on each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,6 +52,9 @@ class RepositoryIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final String API_1 = "org.gcommon.plugin.api;version=\"[1.0,2)\"";
+    /** The plugin the health gate is shown with: its name is the one its classes report (ManagementIT's probe). */
+    private static final String PROBE = "admin-probe";
+    private static final String SIGNER = "CN=gcommon test signer,O=gcommon";
 
     @TempDir
     static Path work;
@@ -56,6 +66,7 @@ class RepositoryIT {
     private ContainerHttp http;
     private String token;
     private int port;
+    private SignedJars signer;
     private final List<ContainerProcess> others = new ArrayList<>();
 
     @RegisterExtension
@@ -75,7 +86,9 @@ class RepositoryIT {
 
     @BeforeAll
     void startWithASecondRepository() throws Exception {
-        testRepository = testRepository(work.resolve("test-repository"));
+        Files.createDirectories(work.resolve("keys"));
+        signer = SignedJars.withNewKey(work.resolve("keys/signer.p12"), SIGNER);
+        testRepository = testRepository(work.resolve("test-repository"), signer);
         home = work.resolve("home");
         output = work.resolve("container-output.txt");
         port = ContainerProcess.freePort();
@@ -215,6 +228,74 @@ class RepositoryIT {
 
     @Test
     @Order(8)
+    void anUpgradeWhoseNewVersionFailsToStartIsRolledBackAndTheOldVersionKeepsRunning() throws Exception {
+        ContainerHttp.Response installed = install(Map.of("name", PROBE, "version", "[1.0,1.1)"));
+        assertThat(installed.status()).as(installed.text()).isEqualTo(201);
+        assertThat(http.plugin(PROBE).orElseThrow().path("version").asText()).isEqualTo("1.0.0");
+
+        ContainerHttp.Response upgraded = upgrade(PROBE);
+
+        // 1.1.0 throws in start(): the runtime's health gate puts 1.0.0 back
+        assertThat(upgraded.status()).as(upgraded.text()).isEqualTo(422);
+        assertThat(upgraded.body().path("plan").findValuesAsText("version")).containsExactly("1.1.0");
+        JsonNode result = upgraded.body().path("results").get(0);
+        assertThat(result.path("outcome").asText()).as(upgraded.text()).isEqualTo("ROLLED_BACK");
+        assertThat(result.path("version").asText()).isEqualTo("1.0.0");
+        JsonNode probe = http.get("/api/plugins/" + PROBE).body();
+        assertThat(probe.path("state").asText()).isEqualTo("ACTIVE");
+        assertThat(probe.path("version").asText()).isEqualTo("1.0.0");
+        assertThat(probe.path("lastUpdate").path("outcome").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(probe.path("lastUpdate").path("reason").asText()).contains("rolled back to 1.0.0",
+                "the backend URL is missing");
+        assertThat(http.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(9)
+    void upgradeOnTheCommandLineSaysWhatHappenedAndExitsNonZeroOnARollback() throws Exception {
+        Path unchanged = work.resolve("upgrade-greeting.txt");
+        int status = ContainerProcess.run(unchanged, TIMEOUT, "upgrade", "greeting", "--home", home.toString(), "--port", port());
+
+        assertThat(status).as(ContainerProcess.read(unchanged)).isZero();
+        assertThat(ContainerProcess.read(unchanged)).contains("UNCHANGED", "is the newest version compatible");
+
+        Path rolledBack = work.resolve("upgrade-probe.txt");
+        status = ContainerProcess.run(rolledBack, TIMEOUT, "upgrade", PROBE, "--home", home.toString(), "--port", port());
+
+        assertThat(status).as(ContainerProcess.read(rolledBack)).isNotZero();
+        assertThat(ContainerProcess.read(rolledBack)).contains("plan: " + PROBE + " 1.1.0", "ROLLED_BACK");
+        assertThat(http.plugin(PROBE).orElseThrow().path("version").asText()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    @Order(10)
+    void aSignedPluginKeepsItsSignerThroughTheRepository() throws Exception {
+        ContainerHttp.Response installed = install(Map.of("name", "signed-greeting"));
+
+        assertThat(installed.status()).as(installed.text()).isEqualTo(201);
+        JsonNode plugin = http.get("/api/plugins/test.signed").body();
+        assertThat(plugin.path("state").asText()).as(plugin.toString()).isEqualTo("ACTIVE");
+        assertThat(plugin.path("signers")).as(plugin.toString()).hasSize(1);
+        assertThat(plugin.path("signers").get(0).path("subject").asText()).contains("CN=gcommon test signer");
+        assertThat(plugin.path("signers").get(0).path("sha256").asText()).isEqualTo(signer.fingerprint());
+        assertThat(http.get("/api/plugins/greeting").body().path("signers")).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void aSignedJarChangedAfterIndexingIsRefusedWithNothingInstalled() throws Exception {
+        List<String> before = pluginSet(http);
+
+        ContainerHttp.Response answer = install(Map.of("name", "signed-tampered"));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(502);
+        assertThat(answer.body().path("error").asText()).contains("SHA-256", "test.signed.tampered-1.0.0.jar");
+        assertThat(pluginSet(http)).isEqualTo(before);
+        assertThat(home.resolve("deploy/test.signed.tampered-1.0.0.jar")).doesNotExist();
+    }
+
+    @Test
+    @Order(12)
     void theDesiredStateFileGivesTwoFreshContainersTheSamePlugins() throws Exception {
         String desired = "greeting\ntest-app = [1.0,1.1)\n";
         List<ContainerHttp> both = new ArrayList<>();
@@ -250,6 +331,10 @@ class RepositoryIT {
         return http.send("POST", "/api/repository/install", token, "application/json", ContainerHttp.json(body));
     }
 
+    private ContainerHttp.Response upgrade(String name) throws Exception {
+        return http.send("POST", "/api/repository/upgrade", token, "application/json", ContainerHttp.json(Map.of("name", name)));
+    }
+
     private static List<String> names(JsonNode plugins) {
         List<String> names = new ArrayList<>();
         plugins.forEach(p -> names.add(p.path("name").asText()));
@@ -278,7 +363,7 @@ class RepositoryIT {
      * A repository as a plugin author publishes one: bundles and an index.xml written by bnd's indexer
      * (the code behind bnd-indexer-maven-plugin), with URLs relative to it.
      */
-    private static Path testRepository(Path dir) throws Exception {
+    private static Path testRepository(Path dir, SignedJars signer) throws Exception {
         List<File> jars = new ArrayList<>();
         jars.add(jar(dir, "test.lib", "1.0.0", "test-lib", "bundle", Map.of("Export-Package", "test.lib;version=1.0.0")));
         for (String version : List.of("1.0.0", "1.1.0")) {
@@ -291,11 +376,42 @@ class RepositoryIT {
                 Map.of("Import-Package", "org.gcommon.plugin.api;version=\"[2.0,3)\"")));
         File tampered = jar(dir, "test.tampered", "1.0.0", "test-tampered", "generic", Map.of("Import-Package", API_1));
         jars.add(tampered);
+        String probe = "gcommon.plugin;gcommon.plugin=" + PROBE + ";type=generic";
+        jars.add(PluginJars.bundle("test.probe", "1.0.0").activator(org.gcommon.container.adminplugins.steady.Activator.class)
+                .header("Provide-Capability", probe).writeTo(dir.resolve("test.probe-1.0.0.jar")).toFile());
+        jars.add(PluginJars.bundle("test.probe", "1.1.0").activator(org.gcommon.container.adminplugins.throwing.Activator.class)
+                .header("Provide-Capability", probe).writeTo(dir.resolve("test.probe-1.1.0.jar")).toFile());
+        Path signed = textJar(dir, "test.signed", "signed-greeting");
+        signer.sign(signed);
+        jars.add(signed.toFile());
+        Path signedTampered = textJar(dir, "test.signed.tampered", "signed-tampered");
+        signer.sign(signedTampered);
+        jars.add(signedTampered.toFile());
         URI base = dir.toUri();
         new SimpleIndexer().files(jars).base(base).name("test repository").index(dir.resolve("index.xml").toFile());
         // changed after indexing: same name, other bytes
         jar(dir, "test.tampered", "1.0.0", "test-tampered", "generic", Map.of("Import-Package", API_1, "X-Changed", "yes"));
+        SignedJars.tamper(signedTampered, "greeting.txt", "Hello from somebody else\n".getBytes(StandardCharsets.UTF_8));
         return dir;
+    }
+
+    /** A bundle with one text entry and no code: something for a signature to cover and for tampering to change. */
+    private static Path textJar(Path dir, String symbolicName, String name) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Provide-Capability", "gcommon.plugin;gcommon.plugin=" + name + ";type=generic");
+        Path jar = dir.resolve(symbolicName + "-1.0.0.jar");
+        Files.createDirectories(dir);
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            jarOut.putNextEntry(new JarEntry("greeting.txt"));
+            jarOut.write("Hello from a signed plugin\n".getBytes(StandardCharsets.UTF_8));
+            jarOut.closeEntry();
+        }
+        return jar;
     }
 
     private static File jar(Path dir, String symbolicName, String version, String name, String type,

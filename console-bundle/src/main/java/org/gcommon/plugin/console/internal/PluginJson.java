@@ -197,6 +197,19 @@ final class PluginJson {
     }
 
     /**
+     * Adds {@code signers} {@code [{"subject", "sha256"}]} to a plugin's object: empty for an unsigned jar.
+     *
+     * @param plugin  the plugin's object, from {@link #plugin}
+     * @param signers who signed its bundle
+     */
+    void putSigners(ObjectNode plugin, List<BundleSigners.Signer> signers) {
+        ArrayNode list = plugin.putArray("signers");
+        for (BundleSigners.Signer signer : signers) {
+            list.addObject().put("subject", signer.subject()).put("sha256", signer.sha256());
+        }
+    }
+
+    /**
      * @param result what a management call did
      * @return {@code {"name", "version", "state", "outcome", "messages"}}
      */

@@ -74,11 +74,13 @@ public class PluginsServlet extends JsonServlet {
     private volatile AdminAccess adminAccess;
 
     private transient BundlePermissions permissions;
+    private transient BundleContext context;
     private transient Path spoolDir;
     private volatile long maxUpload = PluginChanges.DEFAULT_MAX_UPLOAD;
 
     @Activate
     void activate(BundleContext context, Map<String, Object> properties) {
+        this.context = context;
         permissions = new BundlePermissions(context);
         spoolDir = context.getDataFile("uploads").toPath();
         modified(properties);
@@ -151,6 +153,7 @@ public class PluginsServlet extends JsonServlet {
         }
         PluginInfo info = found.get();
         ObjectNode node = json.plugin(info, PluginJson.healthOf(info, report), permissions.of(info, sandbox, limits));
+        json.putSigners(node, BundleSigners.of(info.bundleId() < 0 ? null : context.getBundle(info.bundleId())));
         PluginAdmin management = admin;
         if (management != null) {
             json.putLastUpdate(node, management.lastUpdate(info.name()));

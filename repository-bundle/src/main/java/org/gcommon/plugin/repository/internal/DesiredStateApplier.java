@@ -115,7 +115,8 @@ public class DesiredStateApplier {
 
     private void applyWhenChanged() {
         try {
-            if (!pluginsMayRun()) {
+            // without the management service every install would be refused: wait for it rather than record failures
+            if (!pluginsMayRun() || !repository.canChange()) {
                 return;
             }
             Path file = file();

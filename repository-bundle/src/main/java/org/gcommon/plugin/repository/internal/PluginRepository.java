@@ -52,14 +52,16 @@ import org.osgi.service.resolver.Resolver;
 @Designate(ocd = RepositoryConfig.class)
 public class PluginRepository {
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
-
     @Reference
     private Resolver resolver;
 
     @Reference
     private PluginRegistry registry;
 
+    /**
+     * Optional so that search and plans keep working while the manager restarts; every change needs it
+     * and is refused (503) without it: installing around it would skip the health gate.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginAdmin admin;
@@ -73,7 +75,7 @@ public class PluginRepository {
 
     /** The configuration in force, with what it derives. */
     private record Settings(List<RepositoryLocation> locations, List<String> problems, Path home, Path dist,
-            SourceStreams streams, long maxBytes, Duration installTimeout, String desiredFile) {
+            SourceStreams streams, long maxBytes, String desiredFile) {
     }
 
     @Activate
@@ -92,8 +94,7 @@ public class PluginRepository {
             log.error("{}; {}", e.getMessage(), e.fix());
         }
         settings = new Settings(locations, problems, home, dist, new SourceStreams(Duration.ofMillis(
-                Math.max(1, config.network_timeout_ms()))), config.download_max_bytes(),
-                Duration.ofMillis(Math.max(1, config.install_timeout_ms())), config.desired_file());
+                Math.max(1, config.network_timeout_ms()))), config.download_max_bytes(), config.desired_file());
         log.info("Plugin repositories: {}", locations.stream().map(l -> l.index().toString()).toList());
     }
 
@@ -123,6 +124,11 @@ public class PluginRepository {
     /** @return the desired-state file's name in {@code etc/} */
     String desiredFile() {
         return settings.desiredFile();
+    }
+
+    /** @return whether the runtime's management service is there to install, update and uninstall */
+    boolean canChange() {
+        return admin != null;
     }
 
     /** @return the configured repositories and the problems reading their configuration */
@@ -392,13 +398,13 @@ public class PluginRepository {
         Settings current = settings;
         ArtifactFetcher fetcher = new ArtifactFetcher(current.streams(), current.home().resolve("data/repository/downloads"),
                 current.maxBytes());
+        PluginInstaller installer = installer();
         Map<PlanStep, Path> jars = new LinkedHashMap<>();
         try {
             // every jar fetched and verified before the first is installed: a bad one changes nothing
             for (PlanStep step : plan.steps()) {
                 jars.put(step, fetcher.fetch(step.entry()));
             }
-            PluginInstaller installer = installer();
             List<AdminResult> results = new ArrayList<>();
             List<String> installedNow = new ArrayList<>();
             for (Map.Entry<PlanStep, Path> jar : jars.entrySet()) {
@@ -433,12 +439,16 @@ public class PluginRepository {
         }
     }
 
-    private PluginInstaller installer() {
+    /** @return the runtime's management service, through which every jar is scanned, sandboxed and health-gated */
+    private PluginInstaller installer() throws RepositoryException {
         PluginAdmin current = admin;
-        if (current != null) {
-            return new AdminInstaller(current);
+        if (current == null) {
+            throw new RepositoryException(RepositoryException.Problem.RUNTIME_MISSING,
+                    "the runtime's management service (PluginAdmin, bundle org.gcommon.plugin.manager) is not running: "
+                            + "nothing was installed, updated or removed",
+                    "check GET /health and log/gcommon.log, and that org.gcommon.plugin.manager is ACTIVE; then try again");
         }
-        return new DeployFolderInstaller(settings.home().resolve("deploy"), registry, settings.installTimeout());
+        return new AdminInstaller(current);
     }
 
     private InstallLedger ledger() {

@@ -24,8 +24,4 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Network timeout (ms)", description = "Connect and read timeout for http(s) repositories")
     long network_timeout_ms() default 20_000;
-
-    @AttributeDefinition(name = "Install timeout (ms)", description = "Longest wait for a plugin installed through "
-            + "deploy/ to settle, where the management service is not available")
-    long install_timeout_ms() default 60_000;
 }

@@ -19,7 +19,9 @@ final class RepositoryException extends Exception {
         /** Refused because of the container's state: incompatible API, unresolvable requirements, already installed. */
         CONFLICT(409),
         /** A repository or artifact could not be read, or its content does not match the index. */
-        UNAVAILABLE(502);
+        UNAVAILABLE(502),
+        /** The runtime service every change goes through is not running: nothing can be changed now. */
+        RUNTIME_MISSING(503);
 
         private final int status;
 
