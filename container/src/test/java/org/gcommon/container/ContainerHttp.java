@@ -55,19 +55,7 @@ public final class ContainerHttp {
      */
     public Response send(String method, String path, String token, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        return send(method, path, token, contentType, body, false);
-    }
-
-    /** Like {@link #send}, with {@code Expect: 100-continue}: the server may refuse before the body is sent. */
-    public Response sendAskingFirst(String method, String path, String token, String contentType, byte[] body)
-            throws IOException, InterruptedException {
-        return send(method, path, token, contentType, body, true);
-    }
-
-    private Response send(String method, String path, String token, String contentType, byte[] body, boolean askFirst)
-            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .expectContinue(askFirst)
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {

@@ -153,9 +153,12 @@ class ManagementApiIT {
                 "\"source\"");
         assertError(http.send("POST", "/api/plugins", token, "application/json", ContainerHttp.json(Map.of("source", "gopher://x/y.jar"))),
                 400, "gopher://x/y.jar");
-        // as curl sends a large body: asking first (Expect: 100-continue), so the refusal comes before the bytes
-        assertError(http.sendAskingFirst("POST", "/api/plugins?file=big.jar", token, "application/java-archive",
-                new byte[UPLOAD_LIMIT + 1]), 413, "over the limit of " + UPLOAD_LIMIT);
+        // as curl sends a large body: announced and asked for first (Expect: 100-continue)
+        assertThat(rawUpload("Content-Length: " + (UPLOAD_LIMIT + 1) + "\r\nExpect: 100-continue\r\n", null))
+                .startsWith("HTTP/1.1 413").contains("over the limit of " + UPLOAD_LIMIT);
+        // sent in chunks, its length unknown until the end: refused once it is over the limit
+        assertThat(rawUpload("Transfer-Encoding: chunked\r\n", new byte[2 * UPLOAD_LIMIT]))
+                .startsWith("HTTP/1.1 413").contains("over the limit of " + UPLOAD_LIMIT);
         assertError(http.send("POST", "/api/plugins/no-such-plugin/stop", token, null, null), 404, "no-such-plugin");
         assertError(http.send("DELETE", "/api/plugins/no-such-plugin", token, null, null), 404, "no-such-plugin");
         assertError(http.send("POST", "/api/plugins/" + SAMPLE + "/explode", token, null, null), 404, "explode");
@@ -316,6 +319,37 @@ class ManagementApiIT {
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.body().path("error").asText()).as(response.text()).contains(naming);
         assertThat(response.text()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /**
+     * An upload over a plain socket, so that the test controls what is sent before the answer: the
+     * headers, then (when {@code chunked} is given) the body in chunks, as long as the server reads it.
+     *
+     * @return the server's answer, status line first
+     */
+    private String rawUpload(String extraHeaders, byte[] chunked) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/plugins?file=big.jar HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: application/java-archive\r\nConnection: close\r\n" + extraHeaders + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            if (chunked != null) {
+                try {
+                    for (int offset = 0; offset < chunked.length; offset += 8192) {
+                        out.write((Integer.toHexString(8192) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(chunked, offset, 8192);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException e) {
+                    // the server answered and closed before the whole body was sent: read its answer
+                }
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
