@@ -71,6 +71,12 @@ class ManagementApiIT {
         // a fresh home's etc/ is a copy of the distribution's; this one has a lower upload limit too
         copyTree(ContainerProcess.distDir().resolve("etc"), home.resolve("etc"));
         Files.writeString(home.resolve("etc/org.gcommon.plugin.console.cfg"), "upload.max.bytes = " + UPLOAD_LIMIT + "\n");
+        // mvn: installs resolve from a repository of the test's own, never from ~/.m2 or the network
+        Files.writeString(home.resolve("etc/org.ops4j.pax.url.mvn.cfg"),
+                "org.ops4j.pax.url.mvn.localRepository = " + work.resolve("m2-local") + "\n"
+                        + "org.ops4j.pax.url.mvn.repositories = " + work.resolve("m2-remote").toUri() + "@id=test\n"
+                        + "org.ops4j.pax.url.mvn.useFallbackRepositories = false\n"
+                        + "org.ops4j.pax.url.mvn.settings = " + work.resolve("no-settings.xml") + "\n");
         output = work.resolve("container-output.txt");
         port = ContainerProcess.freePort();
         http = new ContainerHttp(port);
@@ -206,6 +212,27 @@ class ManagementApiIT {
 
     @Test
     @Order(6)
+    void installsFromMavenCoordinatesOnTheCommandLine() throws Exception {
+        Path artifact = work.resolve("m2-remote/org/acme/test/test.maven/1.0.0/test.maven-1.0.0.jar");
+        TestBundles.bundle(artifact, "test.maven", "1.0.0");
+        Files.writeString(artifact.resolveSibling("test.maven-1.0.0.pom"), "<project><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>org.acme.test</groupId><artifactId>test.maven</artifactId><version>1.0.0</version></project>");
+
+        assertThat(client("install", "mvn:org.acme.test/test.maven/1.0.0", "--home", home.toString())).isZero();
+
+        assertThat(lastOutput(work.resolve("client.txt"))).anySatisfy(line -> assertThat(line)
+                .isEqualTo("test.maven 1.0.0: INSTALLED (state ACTIVE)"));
+        assertThat(http.state("test.maven")).isEqualTo("ACTIVE");
+
+        ContainerHttp.Response missing = http.send("POST", "/api/plugins", token, "application/json",
+                ContainerHttp.json(Map.of("source", "mvn:org.acme.test/not.there/9.9.9")));
+        assertThat(missing.status()).as(missing.text()).isEqualTo(502);
+        assertThat(missing.body().path("error").asText()).contains("mvn:org.acme.test/not.there/9.9.9");
+        assertThat(http.plugin("not.there")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void stopsStartsAndConfiguresAPlugin() throws Exception {
         assertThat(http.send("POST", "/api/plugins/" + SAMPLE + "/stop", token, null, null).body().path("outcome").asText())
                 .isEqualTo("STOPPED");
@@ -234,7 +261,7 @@ class ManagementApiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void keepsWhatWasChangedAcrossARestart() throws Exception {
         http.send("POST", "/api/plugins/" + UPLOADED + "/stop", token, null, null);
         assertThat(http.state(UPLOADED)).isEqualTo("STOPPED");
@@ -242,8 +269,8 @@ class ManagementApiIT {
         assertThat(container.stop()).isZero();
         start();
 
+        await().atMost(CHANGE_TIMEOUT).pollInterval(POLL).until(() -> http.state("test.fromurl"), "ACTIVE"::equals);
         assertThat(http.state(UPLOADED)).as("stopped before the restart").isEqualTo("STOPPED");
-        assertThat(http.state("test.fromurl")).isEqualTo("ACTIVE");
         assertThat(http.get("/api/plugins/" + SAMPLE + "/config").body().path("configuration").path("maxEntries").asText())
                 .isEqualTo("500");
         assertThat(http.get("/api/plugins/" + SAMPLE + "/limits").body().path("limits").path("threads.max").asLong()).isEqualTo(7);
@@ -251,7 +278,7 @@ class ManagementApiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void uninstallsAPluginAndItsJar() throws Exception {
         ContainerHttp.Response response = http.send("DELETE", "/api/plugins/test.fromurl", token, null, null);
 
@@ -262,7 +289,7 @@ class ManagementApiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theCommandLineClientListsAndChangesPlugins() throws Exception {
         Path out = work.resolve("client.txt");
 
