@@ -417,9 +417,21 @@ final class BundleDeployer {
             log.error(message);
             return message;
         }
+        Instant since = Instant.now();
         refresh(List.of(b));
         problems.remove(location);
-        return start ? start(b) : null;
+        if (!start) {
+            return null;
+        }
+        String failure = start(b);
+        if (failure != null) {
+            return failure;
+        }
+        // Answer once the previous version serves again, so that what the caller lists next is the version
+        // that runs, not the failed one on its way out.
+        UpdateGate.Verdict back = gate.await(b, since, window.get(), false);
+        return back.passed() ? null : "The previous version " + b.getVersion() + " did not become ACTIVE again: "
+                + back.reason();
     }
 
     private Applied refusedUpdate(String location, String file, String bsn, String version, String reason, Bundle b) {
