@@ -88,19 +88,26 @@ public class DesiredStateApplier {
                 results.add(new AdminResult(wanted.getKey(), "", null, Outcome.FAILED, List.of(e.getMessage() + "; " + e.fix())));
             }
         }
-        // the file names plugins as the repositories list them; the ledger records symbolic names
-        Set<String> wantedBundles = new HashSet<>(state.wanted().keySet());
-        Catalog catalog = repository.catalog();
-        for (String name : state.wanted().keySet()) {
-            catalog.versions(name).forEach(e -> wantedBundles.add(e.symbolicName()));
-        }
-        for (Map.Entry<String, String> entry : repository.ledgerEntries().entrySet()) {
-            if (!entry.getValue().endsWith("," + InstallLedger.DESIRED) || wantedBundles.contains(entry.getKey())) {
-                continue;
+        // plugins the file installed before: only then are the indexes read (the shipped file lists nothing, and
+        // reading every repository at each start would cost the boot bnd's classes and the parse for nothing)
+        List<String> installedByFile = repository.ledgerEntries().entrySet().stream()
+                .filter(e -> e.getValue().endsWith("," + InstallLedger.DESIRED))
+                .filter(e -> !state.wanted().containsKey(e.getKey())).map(Map.Entry::getKey).toList();
+        if (!installedByFile.isEmpty()) {
+            // the file names plugins as the repositories list them; the ledger records symbolic names
+            Set<String> wantedBundles = new HashSet<>(state.wanted().keySet());
+            Catalog catalog = repository.catalog();
+            for (String name : state.wanted().keySet()) {
+                catalog.versions(name).forEach(e -> wantedBundles.add(e.symbolicName()));
             }
-            String name = repository.installed().bundle(entry.getKey()).map(repository::nameOf).orElse(null);
-            if (name != null && !wantedBundles.contains(name)) {
-                results.addAll(repository.uninstall(name).results());
+            for (String symbolicName : installedByFile) {
+                if (wantedBundles.contains(symbolicName)) {
+                    continue;
+                }
+                String name = repository.installed().bundle(symbolicName).map(repository::nameOf).orElse(null);
+                if (name != null && !wantedBundles.contains(name)) {
+                    results.addAll(repository.uninstall(name).results());
+                }
             }
         }
         InstallReport report = new InstallReport(plan, results, false);
