@@ -61,6 +61,17 @@ public final class EnforcementAgent {
                     + " enforces with its SecurityManager)", e);
         }
 
+        if (coverageOverridden(instrumentation, transformer.covered())) {
+            // a subclass would not reach the method that makes the check: every hook checks for itself
+            transformer.disableCoverage();
+            try {
+                instrumentation.retransformClasses(targets.toArray(Class<?>[]::new));
+            } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+                throw new IllegalStateException("gcommon enforcement agent: cannot instrument the JDK's classes on Java "
+                        + Runtime.version() + ": " + e, e);
+            }
+        }
+
         Set<String> missing = new TreeSet<>();
         Set<String> gaps = new TreeSet<>();
         for (Hook hook : all) {
@@ -78,6 +89,50 @@ public final class EnforcementAgent {
         }
         Enforcement.agentInstalled(missing.toArray(String[]::new));
         System.setProperty(Enforcement.ENFORCER_PROPERTY, Enforcement.AGENT);
+    }
+
+    /**
+     * @return whether a loaded subclass of a covered hook's class overrides the method the hook leaves its
+     *         check to (the default file system's provider, say), so that the check would be skipped
+     */
+    static boolean coverageOverridden(Instrumentation instrumentation, Set<Hook> covered) {
+        if (covered.isEmpty()) {
+            return false;
+        }
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            for (Hook hook : covered) {
+                if (overrides(type, hook)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean overrides(Class<?> type, Hook hook) {
+        String owner = hook.className();
+        if (type.getName().equals(owner)) {
+            return false;
+        }
+        boolean subclass = false;
+        for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(owner)) {
+                subclass = true;
+                break;
+            }
+        }
+        if (!subclass) {
+            return false;
+        }
+        String callee = hook.coveredBy();
+        for (Class<?> c = type; !c.getName().equals(owner); c = c.getSuperclass()) {
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (callee.equals(m.getName() + org.objectweb.asm.Type.getMethodDescriptor(m))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String describeFailure(GuardTransformer transformer, Hook hook) {

@@ -29,8 +29,23 @@ final class GuardTransformer implements ClassFileTransformer {
     private final Map<String, List<Hook>> byClass = new HashMap<>();
     private final Set<String> applied = ConcurrentHashMap.newKeySet();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    /** Hooks left to the guarded method their body hands over to (see {@link Hook#coveredBy()}). */
+    private final Set<Hook> covered = ConcurrentHashMap.newKeySet();
+    private volatile boolean coverage = true;
+    private final boolean felixTopFrames;
 
     GuardTransformer(List<Hook> hooks) {
+        this(hooks, Runtime.version().feature() >= 24);
+    }
+
+    /**
+     * @param felixTopFrames whether Felix's {@code BundleImpl} gets only the top of the class context it
+     *        asks for (see {@code Enforcement.felixClassContext}): from Java 24 on, where the JDK builds that
+     *        array with a StackWalker, so the frames are the same
+     */
+    GuardTransformer(List<Hook> hooks, boolean felixTopFrames) {
+        this.felixTopFrames = felixTopFrames;
+
         for (Hook hook : hooks) {
             byClass.computeIfAbsent(hook.owner(), k -> new java.util.ArrayList<>()).add(hook);
         }
@@ -44,6 +59,17 @@ final class GuardTransformer implements ClassFileTransformer {
     /** @return classes that could not be transformed, with the reason */
     Map<String, String> failures() {
         return failures;
+    }
+
+    /** @return the hooks whose check was left to the method they hand over to */
+    Set<Hook> covered() {
+        return covered;
+    }
+
+    /** From now on every hook gets its own check, also where another guarded method would make it. */
+    void disableCoverage() {
+        coverage = false;
+        covered.clear();
     }
 
     Set<String> guardedClasses() {
@@ -66,6 +92,9 @@ final class GuardTransformer implements ClassFileTransformer {
             }
             if (className.equals(FRAMEWORK_BUNDLE)) {
                 byte[] answered = answerHasPermission(classfileBuffer);
+                if (felixTopFrames) {
+                    answered = topFramesForFelix(answered);
+                }
                 byte[] redirected = redirect(answered);
                 return redirected != null ? redirected : answered;
             }
@@ -77,8 +106,9 @@ final class GuardTransformer implements ClassFileTransformer {
         }
     }
 
-    private byte[] guard(byte[] bytes, List<Hook> hooks) {
+    byte[] guard(byte[] bytes, List<Hook> hooks) {
         ClassReader reader = new ClassReader(bytes);
+        Set<Hook> delegating = coverage ? delegating(reader, hooks) : Set.of();
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
@@ -88,6 +118,10 @@ final class GuardTransformer implements ClassFileTransformer {
                     if (hook.name().equals(name) && hook.descriptor().equals(descriptor)
                             && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
                         applied.add(hook.id());
+                        if (delegating.contains(hook)) {
+                            covered.add(hook);
+                            return mv;
+                        }
                         return new AdviceAdapter(Opcodes.ASM9, mv, access, name, descriptor) {
                             @Override
                             protected void onMethodEnter() {
@@ -109,6 +143,150 @@ final class GuardTransformer implements ClassFileTransformer {
                 return mv;
             }
         }, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    /**
+     * @return the hooks whose method starts by passing its own arguments, unchanged and in order, to the
+     *         guarded method named by {@link Hook#coveredBy()} (on {@code this}, same parameter types): that
+     *         method's hook then makes the same check
+     */
+    private static Set<Hook> delegating(ClassReader reader, List<Hook> hooks) {
+        Set<Hook> found = new java.util.HashSet<>();
+        for (Hook hook : hooks) {
+            if (hook.coveredBy() == null || hook.onExit()) {
+                continue;
+            }
+            String calleeDescriptor = hook.coveredBy().substring(hook.coveredBy().indexOf('('));
+            String calleeName = hook.coveredBy().substring(0, hook.coveredBy().indexOf('('));
+            org.objectweb.asm.Type[] arguments = org.objectweb.asm.Type.getArgumentTypes(hook.descriptor());
+            if (!java.util.Arrays.equals(arguments, org.objectweb.asm.Type.getArgumentTypes(calleeDescriptor))) {
+                continue;
+            }
+            List<Integer> expected = new java.util.ArrayList<>();
+            expected.add(0);
+            int slot = 1;
+            for (org.objectweb.asm.Type argument : arguments) {
+                expected.add(slot);
+                slot += argument.getSize();
+            }
+            reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                    if (!name.equals(hook.name()) || !descriptor.equals(hook.descriptor()) || (access & Opcodes.ACC_STATIC) != 0) {
+                        return null;
+                    }
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        private final List<Integer> loaded = new java.util.ArrayList<>();
+                        private boolean decided;
+
+                        @Override
+                        public void visitVarInsn(int opcode, int var) {
+                            if (!decided && opcode >= Opcodes.ILOAD && opcode <= Opcodes.ALOAD) {
+                                loaded.add(var);
+                            } else {
+                                decided = true;
+                            }
+                        }
+
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+                            if (!decided && owner.equals(hook.owner()) && method.equals(calleeName) && desc.equals(calleeDescriptor)
+                                    && (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKESPECIAL) && loaded.equals(expected)) {
+                                found.add(hook);
+                            }
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitInsn(int opcode) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitIntInsn(int opcode, int operand) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitTypeInsn(int opcode, String type) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitInvokeDynamicInsn(String name, String desc, org.objectweb.asm.Handle bsm, Object... args) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitIincInsn(int var, int increment) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitTableSwitchInsn(int min, int max, org.objectweb.asm.Label dflt, org.objectweb.asm.Label... labels) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitLookupSwitchInsn(org.objectweb.asm.Label dflt, int[] keys, org.objectweb.asm.Label[] labels) {
+                            decided = true;
+                        }
+
+                        @Override
+                        public void visitMultiANewArrayInsn(String desc, int dims) {
+                            decided = true;
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        }
+        return found;
+    }
+
+    /** Felix's {@code SecurityManagerEx}, whose {@code getClassContext()} BundleImpl calls. */
+    static final String FELIX_SECURITY_MANAGER_EX = "org/apache/felix/framework/util/SecurityManagerEx";
+
+    /**
+     * In {@code BundleImpl}, {@code SecurityManagerEx.getClassContext()} becomes
+     * {@code Enforcement.felixClassContext(securityManagerEx)}: the same first four entries, from a walk of
+     * the top frames only.
+     */
+    static byte[] topFramesForFelix(byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+                        if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(FELIX_SECURITY_MANAGER_EX)
+                                && method.equals("getClassContext") && desc.equals("()[Ljava/lang/Class;")) {
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, Hooks.ENFORCEMENT, "felixClassContext",
+                                    "(Ljava/lang/Object;)[Ljava/lang/Class;", false);
+                        } else {
+                            super.visitMethodInsn(opcode, owner, method, desc, isInterface);
+                        }
+                    }
+                };
+            }
+        }, 0);
         return writer.toByteArray();
     }
 

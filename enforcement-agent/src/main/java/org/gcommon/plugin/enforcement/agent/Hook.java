@@ -14,9 +14,16 @@ import org.objectweb.asm.commons.GeneratorAdapter;
  * @param required   whether the sandbox has a gap without it (else: a method only some JDK versions have)
  * @param onExit     whether the call gets the method's result (on the stack) instead of running first
  * @param call       pushes the arguments and invokes the hook
+ * @param coveredBy  name and descriptor of a guarded method of the same class with the same check: where
+ *                   this method's body starts by handing its arguments to that one, the check is left to it
+ *                   (one check per operation, not two); {@code null} when none
  */
 record Hook(String owner, String name, String descriptor, boolean required, boolean onExit,
-        Consumer<GeneratorAdapter> call) {
+        Consumer<GeneratorAdapter> call, String coveredBy) {
+
+    Hook(String owner, String name, String descriptor, boolean required, boolean onExit, Consumer<GeneratorAdapter> call) {
+        this(owner, name, descriptor, required, onExit, call, null);
+    }
 
     String id() {
         return owner.replace('/', '.') + "." + name + descriptor;

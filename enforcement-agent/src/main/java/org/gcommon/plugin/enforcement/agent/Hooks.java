@@ -156,8 +156,11 @@ final class Hooks {
         // --- java.nio.file, the default file system's provider ---------------------------------------------
         String unix = "sun/nio/fs/UnixFileSystemProvider";
         String attrs = "[Ljava/nio/file/attribute/FileAttribute;";
-        hooks.add(entry(unix, "newByteChannel", "(" + PATH + "Ljava/util/Set;" + attrs + ")Ljava/nio/channels/SeekableByteChannel;", open()));
-        hooks.add(entry(unix, "newFileChannel", "(" + PATH + "Ljava/util/Set;" + attrs + ")Ljava/nio/channels/FileChannel;", open()));
+        String newFileChannel = "newFileChannel(" + PATH + "Ljava/util/Set;" + attrs + ")Ljava/nio/channels/FileChannel;";
+        // Java 21+ opens every byte channel through newFileChannel: checked there, once
+        hooks.add(new Hook(unix, "newByteChannel", "(" + PATH + "Ljava/util/Set;" + attrs + ")Ljava/nio/channels/SeekableByteChannel;",
+                true, false, open(), newFileChannel));
+        hooks.add(entry(unix, "newFileChannel", newFileChannel.substring("newFileChannel".length()), open()));
         hooks.add(entry(unix, "newAsynchronousFileChannel",
                 "(" + PATH + "Ljava/util/Set;Ljava/util/concurrent/ExecutorService;" + attrs + ")Ljava/nio/channels/AsynchronousFileChannel;", open()));
         hooks.add(entry(unix, "newDirectoryStream", "(" + PATH + "Ljava/nio/file/DirectoryStream$Filter;)Ljava/nio/file/DirectoryStream;", path(0, "read")));

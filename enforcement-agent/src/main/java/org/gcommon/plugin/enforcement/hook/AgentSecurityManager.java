@@ -32,6 +32,11 @@ final class AgentSecurityManager extends SecurityManager {
     private AgentSecurityManager() {
     }
 
+    /** @return the classes on the stack, as {@code getClassContext()} lists them (used by {@link Stack}) */
+    Class<?>[] classes() {
+        return getClassContext();
+    }
+
     @Override
     public void checkPermission(Permission perm) {
         Enforcement.permission(perm);

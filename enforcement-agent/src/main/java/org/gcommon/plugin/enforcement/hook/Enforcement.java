@@ -43,7 +43,8 @@ public final class Enforcement {
     private static final Permission INSTALL = new RuntimePermission("gcommon.sandbox.checker");
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
-    private static volatile Checker checker;
+    /** The installed checker and what it granted so far; {@code null} while none is installed. */
+    private static volatile Decisions decisions;
     private static volatile String[] missingHooks = new String[0];
 
     /** Set while the checker (trusted code) runs, so that what it does is not checked again. */
@@ -65,20 +66,33 @@ public final class Enforcement {
             throw new NullPointerException("checker");
         }
         permission(INSTALL);
-        checker = next;
+        decisions = new Decisions(next);
     }
 
     /** Removes the checker, if it is still {@code current}: plugin code is then refused everything again. */
     public static synchronized void uninstall(Checker current) {
         permission(INSTALL);
-        if (checker == current) {
-            checker = null;
+        Decisions installed = decisions;
+        if (installed != null && installed.checker == current) {
+            decisions = null;
+        }
+    }
+
+    /**
+     * Forgets the granted decisions remembered for {@code current}, if it is still the installed checker:
+     * its policy changed (a grant, a bundle, the permission table). Checks from then on ask it again.
+     * Only the holder of the installed checker can name it, so no other code can empty the memory.
+     */
+    public static synchronized void forget(Checker current) {
+        Decisions installed = decisions;
+        if (installed != null && installed.checker == current) {
+            decisions = new Decisions(current);
         }
     }
 
     /** @return whether a checker is installed */
     public static boolean checkerInstalled() {
-        return checker != null;
+        return decisions != null;
     }
 
     /** @return the guarded entry points this JDK lacked (the agent could not instrument them) */
@@ -95,6 +109,8 @@ public final class Enforcement {
         try {
             Stack.plugins(null);
             Stack.pluginsCalling(null, Object.class, new ThreadLocal<>());
+            Stack.top(Object.class, 3);
+            new Decisions(null).grantFile(Object.class, "/", "read");
             Object[] warm = { AgentSecurityManager.INSTANCE, new AccessControlException("warm-up", null),
                     new FilePermission("/", "read"), new SocketPermission("localhost:0", "listen"),
                     new RuntimePermission("warm-up"), new PropertyPermission("warm-up", "write"),
@@ -141,7 +157,7 @@ public final class Enforcement {
         Object[] plugins = pluginsOnStack();
         if (plugins != null) {
             String program = command == null || command.length == 0 ? "" : command[0];
-            check(plugins, new FilePermission(new File(program).isAbsolute() ? program : "<<ALL FILES>>", "execute"));
+            checkFile(plugins, new File(program).isAbsolute() ? program : "<<ALL FILES>>", "execute");
         }
     }
 
@@ -149,7 +165,7 @@ public final class Enforcement {
     public static void file(File file, String actions) {
         Object[] plugins;
         if (file != null && (plugins = pluginsOnStack()) != null) {
-            check(plugins, new FilePermission(file.getPath(), actions));
+            checkFile(plugins, file.getPath(), actions);
         }
     }
 
@@ -157,8 +173,8 @@ public final class Enforcement {
     public static void file(File from, File to) {
         Object[] plugins;
         if (from != null && to != null && (plugins = pluginsOnStack()) != null) {
-            check(plugins, new FilePermission(from.getPath(), "write"));
-            check(plugins, new FilePermission(to.getPath(), "write"));
+            checkFile(plugins, from.getPath(), "write");
+            checkFile(plugins, to.getPath(), "write");
         }
     }
 
@@ -166,9 +182,9 @@ public final class Enforcement {
     public static void randomAccess(File file, String mode) {
         Object[] plugins;
         if (file != null && (plugins = pluginsOnStack()) != null) {
-            check(plugins, new FilePermission(file.getPath(), "read"));
+            checkFile(plugins, file.getPath(), "read");
             if (mode != null && mode.indexOf('w') >= 0) {
-                check(plugins, new FilePermission(file.getPath(), "write"));
+                checkFile(plugins, file.getPath(), "write");
             }
         }
     }
@@ -185,7 +201,7 @@ public final class Enforcement {
     public static void path(Object path, String actions) {
         Object[] plugins;
         if (path instanceof Path p && isDefault(p) && (plugins = pluginsOnStack()) != null) {
-            check(plugins, new FilePermission(p.toString(), actions));
+            checkFile(plugins, p.toString(), actions);
         }
     }
 
@@ -193,8 +209,8 @@ public final class Enforcement {
     public static void path(Object source, Object target, String sourceActions) {
         Object[] plugins;
         if (source instanceof Path s && target instanceof Path t && isDefault(s) && (plugins = pluginsOnStack()) != null) {
-            check(plugins, new FilePermission(s.toString(), sourceActions));
-            check(plugins, new FilePermission(t.toString(), "write"));
+            checkFile(plugins, s.toString(), sourceActions);
+            checkFile(plugins, t.toString(), "write");
         }
     }
 
@@ -205,14 +221,15 @@ public final class Enforcement {
             boolean write = options != null && (options.contains(StandardOpenOption.WRITE)
                     || options.contains(StandardOpenOption.APPEND));
             boolean read = !write || options.contains(StandardOpenOption.READ);
+            String name = p.toString();
             if (read) {
-                check(plugins, new FilePermission(p.toString(), "read"));
+                checkFile(plugins, name, "read");
             }
             if (write) {
-                check(plugins, new FilePermission(p.toString(), "write"));
+                checkFile(plugins, name, "write");
             }
             if (options != null && options.contains(StandardOpenOption.DELETE_ON_CLOSE)) {
-                check(plugins, new FilePermission(p.toString(), "delete"));
+                checkFile(plugins, name, "delete");
             }
         }
     }
@@ -282,7 +299,7 @@ public final class Enforcement {
             return;
         }
         try {
-            check(plugins, new FilePermission(file.getPath(), "write"));
+            checkFile(plugins, file.getPath(), "write");
         } catch (SecurityException e) {
             BUSY.set(Boolean.TRUE);
             try {
@@ -302,7 +319,8 @@ public final class Enforcement {
         BUSY.set(Boolean.TRUE);
         String refusal;
         try {
-            refusal = Stack.admitThread(checker, thread);
+            Decisions current = decisions;
+            refusal = Stack.admitThread(current == null ? null : current.checker, thread);
         } finally {
             BUSY.remove();
         }
@@ -318,7 +336,8 @@ public final class Enforcement {
      * the JDK's.
      */
     public static void direct(String what, Class<?> entry) {
-        if (Stack.pluginsCalling(checker, entry, BUSY)) {
+        Decisions current = decisions;
+        if (Stack.pluginsCalling(current == null ? null : current.checker, entry, BUSY)) {
             permission(switch (what) {
             case "suppressAccessChecks" -> new ReflectPermission("suppressAccessChecks");
             case "setPolicy" -> new SecurityPermission("setPolicy");
@@ -387,13 +406,26 @@ public final class Enforcement {
         if (!(permission instanceof Permission p)) {
             return false;
         }
-        Checker current = checker;
+        Decisions current = decisions;
         BUSY.set(Boolean.TRUE);
         try {
-            return current == null ? !Stack.isPluginBundle(bundle) : current.bundleHolds(bundle, p);
+            return current == null ? !Stack.isPluginBundle(bundle) : current.checker.bundleHolds(bundle, p);
         } finally {
             BUSY.remove();
         }
+    }
+
+    /**
+     * What Felix's {@code BundleImpl.checkAdapt} gets in place of {@code SecurityManagerEx.getClassContext()}
+     * on Java 24+ (the agent rewrites the call): the entries 0 to 3 of that array, the only ones it reads
+     * (entry 3 is the caller of {@code Bundle.adapt}). From Java 24 on the JDK builds the whole array with a
+     * StackWalker, a walk of the entire stack on every {@code adapt}, {@code getSymbolicName} and
+     * {@code getVersion} while a SecurityManager is seen; here only the top frames are walked.
+     *
+     * @param securityManagerEx the framework's {@code SecurityManagerEx}, whose class is entry 0
+     */
+    public static Class<?>[] felixClassContext(Object securityManagerEx) {
+        return Stack.top(securityManagerEx.getClass(), 3);
     }
 
     /**
@@ -414,12 +446,70 @@ public final class Enforcement {
         if (BUSY.get() != null) {
             return;
         }
-        Checker current = checker;
+        Decisions current = decisions;
+        if (current != null) {
+            boolean all = true;
+            for (Object plugin : plugins) {
+                if (!current.granted(plugin, permission)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return;
+            }
+        }
+        decide(current, plugins, permission, null, null);
+    }
+
+    /**
+     * {@link #check} of {@code new FilePermission(path, actions)}: a repeated access the plugins were granted
+     * costs lookups by the path's text, and no permission is built.
+     */
+    static void checkFile(Object[] plugins, String path, String actions) {
+        if (BUSY.get() != null) {
+            return;
+        }
+        Decisions current = decisions;
+        if (current != null) {
+            boolean all = true;
+            for (Object plugin : plugins) {
+                if (!current.grantedFile(plugin, path, actions)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return;
+            }
+        }
+        decide(current, plugins, new FilePermission(path, actions), path, actions);
+    }
+
+    /**
+     * Asks the checker for each plugin, nearest first, and remembers what it granted (file permissions by
+     * {@code path} and {@code actions} when given); the first refusal is thrown. Without a checker every
+     * plugin is refused (fail closed).
+     */
+    private static void decide(Decisions current, Object[] plugins, Permission permission, String path, String actions) {
         String refusal = null;
         BUSY.set(Boolean.TRUE);
         try {
             for (Object plugin : plugins) {
-                refusal = current == null ? Stack.beforeChecker(plugin, permission) : current.deny(plugin, permission);
+                if (current == null) {
+                    refusal = Stack.beforeChecker(plugin, permission);
+                } else if (path != null ? current.grantedFile(plugin, path, actions) : current.granted(plugin, permission)) {
+                    continue;
+                } else {
+                    refusal = current.checker.deny(plugin, permission);
+                    if (refusal == null) {
+                        if (path != null) {
+                            current.grantFile(plugin, path, actions);
+                        } else {
+                            current.grant(plugin, permission);
+                        }
+                    }
+                }
                 if (refusal != null) {
                     break;
                 }
@@ -439,7 +529,8 @@ public final class Enforcement {
         }
         BUSY.set(Boolean.TRUE);
         try {
-            return Stack.plugins(checker);
+            Decisions current = decisions;
+            return Stack.plugins(current == null ? null : current.checker);
         } finally {
             BUSY.remove();
         }

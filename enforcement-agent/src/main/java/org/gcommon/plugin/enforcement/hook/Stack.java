@@ -16,7 +16,9 @@ import java.util.WeakHashMap;
 @SuppressWarnings("removal")
 final class Stack {
 
-    private static final StackWalker WALKER = walker();
+    private static final StackWalker WALKER = walker(0);
+    /** For the few frames at the top: fetches them in one batch. */
+    private static final StackWalker TOP_WALKER = walker(8);
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     /** Before a checker is installed: which class loaders are plugins', found by reflection (see {@link #beforeChecker}). */
@@ -29,54 +31,101 @@ final class Stack {
      * Classes are all a check needs: from Java 22 on, the walker can leave out method names and line
      * numbers, which makes a walk several times cheaper.
      */
-    private static StackWalker walker() {
+    private static StackWalker walker(int estimatedDepth) {
         java.util.Set<StackWalker.Option> options = java.util.EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE);
         for (StackWalker.Option option : StackWalker.Option.values()) {
             if (option.name().equals("DROP_METHOD_INFO")) {
                 options.add(option);
             }
         }
-        return StackWalker.getInstance(options);
+        return estimatedDepth > 0 ? StackWalker.getInstance(options, estimatedDepth) : StackWalker.getInstance(options);
     }
 
     private static boolean isJdk(ClassLoader loader) {
         return loader == null || loader == PLATFORM;
     }
 
+    /**
+     * Whether the stack is read with {@code SecurityManager.getClassContext()}: before Java 22 that is one
+     * native call returning the classes of the whole stack, several times cheaper than a StackWalker that
+     * must also resolve method names; from Java 22 on the walker can leave those out
+     * ({@code DROP_METHOD_INFO}) and Java 24 implements {@code getClassContext} with that walker.
+     */
+    private static final boolean CLASS_CONTEXT = Runtime.version().feature() < 22;
+
     /** @return the distinct plugins on the stack, nearest first, or {@code null} */
     static Object[] plugins(Checker checker) {
-        return WALKER.walk(frames -> {
-            Object first = null;
-            List<Object> more = null;
-            boolean privileged = false;
-            for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext();) {
-                Class<?> type = it.next().getDeclaringClass();
-                if (type == AccessController.class) {
-                    // doPrivileged is the only AccessController method that calls back into other code
-                    privileged = true;
-                    continue;
-                }
-                ClassLoader loader = type.getClassLoader();
-                if (!isJdk(loader)) {
-                    Object plugin = pluginOf(checker, loader);
-                    if (plugin != null && plugin != first) {
-                        if (first == null) {
-                            first = plugin;
-                        } else {
-                            if (more == null) {
-                                more = new ArrayList<>(2);
-                            }
-                            if (!more.contains(plugin)) {
-                                more.add(plugin);
-                            }
-                        }
-                    }
-                }
-                if (privileged) {
-                    // the caller of doPrivileged counts, nothing below it
+        Plugins found = new Plugins(checker);
+        if (CLASS_CONTEXT) {
+            for (Class<?> type : AgentSecurityManager.INSTANCE.classes()) {
+                if (!found.frame(type)) {
                     break;
                 }
             }
+        } else {
+            WALKER.walk(frames -> {
+                for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext();) {
+                    if (!found.frame(it.next().getDeclaringClass())) {
+                        break;
+                    }
+                }
+                return null;
+            });
+        }
+        return found.result();
+    }
+
+    /**
+     * The plugins seen while going down the stack. Neighbouring frames mostly share their class loader, so
+     * the last loader's answer is kept and the checker is asked once per run of frames.
+     */
+    private static final class Plugins {
+        private final Checker checker;
+        private ClassLoader lastLoader = PLATFORM;
+        private Object lastPlugin;
+        private Object first;
+        private List<Object> more;
+        private boolean privileged;
+
+        Plugins(Checker checker) {
+            this.checker = checker;
+        }
+
+        /** @return whether frames below this one still count */
+        boolean frame(Class<?> type) {
+            if (type == AccessController.class) {
+                // doPrivileged is the only AccessController method that calls back into other code
+                privileged = true;
+                return true;
+            }
+            ClassLoader loader = type.getClassLoader();
+            if (!isJdk(loader)) {
+                Object plugin;
+                if (loader == lastLoader) {
+                    plugin = lastPlugin;
+                } else {
+                    plugin = pluginOf(checker, loader);
+                    lastLoader = loader;
+                    lastPlugin = plugin;
+                }
+                if (plugin != null && plugin != first) {
+                    if (first == null) {
+                        first = plugin;
+                    } else {
+                        if (more == null) {
+                            more = new ArrayList<>(2);
+                        }
+                        if (!more.contains(plugin)) {
+                            more.add(plugin);
+                        }
+                    }
+                }
+            }
+            // the caller of doPrivileged counts, nothing below it
+            return !privileged;
+        }
+
+        Object[] result() {
             if (first == null) {
                 return null;
             }
@@ -85,6 +134,29 @@ final class Stack {
             }
             more.add(0, first);
             return more.toArray();
+        }
+    }
+
+    /**
+     * The first {@code frames} classes below the caller of the method calling this one, as
+     * {@code SecurityManager.getClassContext()} lists them from Java 24 on (the same walker options).
+     */
+    static Class<?>[] top(Class<?> first, int frames) {
+        return TOP_WALKER.walk(s -> {
+            Class<?>[] classes = new Class<?>[frames + 1];
+            classes[0] = first;
+            int n = 1;
+            // this method and the hook calling it are passed over by hand: Stream.skip would fetch the whole stack
+            int passed = 0;
+            for (java.util.Iterator<StackWalker.StackFrame> it = s.iterator(); n <= frames && it.hasNext();) {
+                Class<?> type = it.next().getDeclaringClass();
+                if (passed < 2) {
+                    passed++;
+                } else {
+                    classes[n++] = type;
+                }
+            }
+            return n == classes.length ? classes : java.util.Arrays.copyOf(classes, n);
         });
     }
 

@@ -41,16 +41,11 @@ final class AgentChecker implements Checker {
     /** Marks class loaders of trusted code in {@link #loaders}. */
     private static final Object TRUSTED = new Object();
 
-    /** Past this many cached decisions the cache starts over. */
-    private static final int MAX_DECISIONS = 20_000;
-
     private final BundleContext context;
     private final Sandbox sandbox;
     private final EncodedImplies encoded = new EncodedImplies();
     private final Map<ClassLoader, Object> loaders = new ConcurrentHashMap<>();
     private final Map<Long, Permission[]> implied = new ConcurrentHashMap<>();
-    /** Granted decisions by plugin bundle and permission; denials are decided, and reported, afresh. */
-    private final Map<Long, Map<Permission, Boolean>> granted = new ConcurrentHashMap<>();
     private final FilePermission jdkFiles = new FilePermission(System.getProperty("java.home") + File.separator + "-", "read");
 
     AgentChecker(BundleContext context, Sandbox sandbox) {
@@ -88,10 +83,14 @@ final class AgentChecker implements Checker {
         };
     }
 
-    /** Forgets cached decisions and class loaders: the table or a bundle changed. */
+    /**
+     * Forgets cached decisions and class loaders: the table or a bundle changed. Granted decisions are
+     * remembered by the agent's hook, per checker ({@link Enforcement#forget}); the sandbox calls this after
+     * it changed its state, so an answer worked out from the old state is never remembered afresh.
+     */
     void forget() {
-        granted.clear();
         implied.clear();
+        Enforcement.forget(this);
         loaders.keySet().removeIf(loader -> loader instanceof BundleReference r && r.getBundle() != null
                 && r.getBundle().getState() == Bundle.UNINSTALLED);
     }
@@ -124,18 +123,7 @@ final class AgentChecker implements Checker {
     @Override
     public String deny(Object plugin, Permission permission) {
         Bundle bundle = (Bundle) plugin;
-        Map<Permission, Boolean> decisions = granted.computeIfAbsent(bundle.getBundleId(), id -> new ConcurrentHashMap<>());
-        if (decisions.containsKey(permission)) {
-            return null;
-        }
-        if (allows(bundle, permission)) {
-            if (decisions.size() >= MAX_DECISIONS) {
-                decisions.clear();
-            }
-            decisions.put(permission, Boolean.TRUE);
-            return null;
-        }
-        return sandbox.reportDenial(bundle, permission);
+        return allows(bundle, permission) ? null : sandbox.reportDenial(bundle, permission);
     }
 
     @Override

@@ -92,9 +92,6 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
             if (!event.getBundle().getLocation().startsWith(PluginConstants.PLUGIN_LOCATION_PREFIX)) {
                 return;
             }
-            if (event.getType() == BundleEvent.UPDATED || event.getType() == BundleEvent.UNINSTALLED) {
-                forgetDecisions(); // its local permissions (permissions.perm) may have changed
-            }
             switch (event.getType()) {
             case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
                 declaredByBundle.remove(event.getBundle().getBundleId());
@@ -112,6 +109,11 @@ public final class Sandbox implements PluginPermissions, RuntimeCheck {
             default -> {
                 // other events change nothing the table depends on
             }
+            }
+            if (event.getType() == BundleEvent.UPDATED || event.getType() == BundleEvent.UNINSTALLED) {
+                // its local permissions (permissions.perm) may have changed; forgotten after the state above
+                // changed, so that no decision made from the old state is remembered again
+                forgetDecisions();
             }
         };
         bundleContext.addBundleListener(bundles);
