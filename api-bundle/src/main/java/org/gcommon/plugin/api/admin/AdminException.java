@@ -17,8 +17,10 @@ public class AdminException extends Exception {
         NOT_FOUND,
         /** The request conflicts with the current state, e.g. installing a file name already in deploy/ (HTTP 409). */
         CONFLICT,
-        /** The source could not be fetched or a file could not be written (HTTP 502 or 500 with the reason). */
-        UNAVAILABLE
+        /** The source could not be fetched (HTTP 502). */
+        UNAVAILABLE,
+        /** A file of the container's own could not be read or written, e.g. a full or read-only disk (HTTP 507). */
+        STORAGE
     }
 
     private final Problem problem;

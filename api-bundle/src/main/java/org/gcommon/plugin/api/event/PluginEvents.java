@@ -18,13 +18,17 @@ public interface PluginEvents {
     String ownTopicPrefix();
 
     /**
-     * Publishes asynchronously on one of this plugin's own topics.
+     * Publishes asynchronously on one of this plugin's own topics; events of one plugin are delivered in the
+     * order it published them.
      *
      * @param topic a topic relative to {@link #ownTopicPrefix()}, e.g. {@code delivered} or
      *        {@code cache/evicted}; letters, digits, {@code _}, {@code -} and {@code /}
      * @param payload any object; subscribers in other bundles can read it only if its type comes
      *        from a package both import (strings, numbers, maps and lists always work)
      * @throws IllegalArgumentException naming the topic, when it is not valid
+     * @throws IllegalStateException when this plugin publishes faster than its subscribers take events and
+     *         the runtime's bound of waiting events is reached: the event is not published, nothing else is
+     *         affected, and publishing works again as soon as the subscribers catch up
      */
     void publish(String topic, Object payload);
 

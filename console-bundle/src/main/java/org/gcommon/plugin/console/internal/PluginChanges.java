@@ -199,10 +199,12 @@ final class PluginChanges {
             case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
             case CONFLICT -> HttpServletResponse.SC_CONFLICT;
             case UNAVAILABLE -> HttpServletResponse.SC_BAD_GATEWAY;
+            case STORAGE -> 507; // Insufficient Storage: the container cannot keep what was asked
         };
         String fix = switch (e.problem()) {
             case NOT_FOUND -> "GET /api/plugins lists every plugin by name";
             case UNAVAILABLE -> "check the source and the container log, then try again";
+            case STORAGE -> "free space in, or give write access to, the container's home, then try again";
             default -> null;
         };
         return new JsonAnswer(status, json.error(e.getMessage(), fix));

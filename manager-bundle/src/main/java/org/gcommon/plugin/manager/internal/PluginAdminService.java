@@ -150,7 +150,7 @@ public final class PluginAdminService implements PluginAdmin {
         } catch (FileAlreadyExistsException e) {
             throw taken(fileName);
         } catch (IOException e) {
-            throw new AdminException(Problem.UNAVAILABLE, "Could not store deploy/" + fileName + ": "
+            throw new AdminException(Problem.STORAGE, "Could not store deploy/" + fileName + ": "
                     + TimedCalls.describe(e) + "; check the free space and permissions of " + folder, e);
         } finally {
             deleteQuietly(staged);
@@ -196,7 +196,7 @@ public final class PluginAdminService implements PluginAdmin {
         try {
             applied = deployments.place(staged, fileName, true);
         } catch (IOException e) {
-            throw new AdminException(Problem.UNAVAILABLE, "Could not store deploy/" + fileName + ": "
+            throw new AdminException(Problem.STORAGE, "Could not store deploy/" + fileName + ": "
                     + TimedCalls.describe(e) + "; check the free space and permissions of the deploy folder", e);
         } finally {
             deleteQuietly(staged);
@@ -222,7 +222,7 @@ public final class PluginAdminService implements PluginAdmin {
             try {
                 deployments.remove(PluginListing.fileName(location));
             } catch (IOException e) {
-                throw new AdminException(Problem.UNAVAILABLE, "Could not remove deploy/" + PluginListing.fileName(location)
+                throw new AdminException(Problem.STORAGE, "Could not remove deploy/" + PluginListing.fileName(location)
                         + ": " + TimedCalls.describe(e) + "; check the permissions of the deploy folder", e);
             }
         } else if (target.bundle() != null) {
@@ -293,7 +293,7 @@ public final class PluginAdminService implements PluginAdmin {
                 try {
                     return new LinkedHashMap<>(ConfigFile.read(file, context::getProperty));
                 } catch (ConfigFile.Invalid e) {
-                    throw new AdminException(Problem.UNAVAILABLE, e.getMessage());
+                    throw new AdminException(Problem.CONFLICT, e.getMessage());
                 }
             }
         }
@@ -330,7 +330,7 @@ public final class PluginAdminService implements PluginAdmin {
                 // after the JSON is in place, so the plugin is never left without a configuration in between
                 Files.deleteIfExists(etc.resolve(name + ".cfg"));
             } catch (IOException e) {
-                throw new AdminException(Problem.UNAVAILABLE, "Could not write etc/" + name + ".json: "
+                throw new AdminException(Problem.STORAGE, "Could not write etc/" + name + ".json: "
                         + TimedCalls.describe(e) + "; check the permissions of " + etc, e);
             }
         }
@@ -359,7 +359,7 @@ public final class PluginAdminService implements PluginAdmin {
         try {
             return GrantsFile.granted(PropertiesFileEditor.read(etc().resolve(GrantsFile.NAME)), bsn);
         } catch (IOException | IllegalArgumentException e) {
-            throw new AdminException(Problem.UNAVAILABLE, "Could not read etc/" + GrantsFile.NAME + ": "
+            throw new AdminException(Problem.STORAGE, "Could not read etc/" + GrantsFile.NAME + ": "
                     + TimedCalls.describe(e) + "; fix the file", e);
         }
     }
@@ -513,7 +513,7 @@ public final class PluginAdminService implements PluginAdmin {
             return staged;
         } catch (IOException e) {
             deleteQuietly(staged);
-            throw new AdminException(Problem.UNAVAILABLE, "Could not store " + fileName + " in " + folder + ": "
+            throw new AdminException(Problem.STORAGE, "Could not store " + fileName + " in " + folder + ": "
                     + TimedCalls.describe(e) + "; check the free space and permissions of the folder", e);
         } catch (AdminException e) {
             deleteQuietly(staged);
@@ -563,7 +563,7 @@ public final class PluginAdminService implements PluginAdmin {
         try {
             return PropertiesFileEditor.read(file);
         } catch (IOException e) {
-            throw new AdminException(Problem.UNAVAILABLE, "Could not read " + file + ": " + TimedCalls.describe(e), e);
+            throw new AdminException(Problem.STORAGE, "Could not read " + file + ": " + TimedCalls.describe(e), e);
         }
     }
 
@@ -571,7 +571,7 @@ public final class PluginAdminService implements PluginAdmin {
         try {
             AtomicFiles.write(file, editor.text());
         } catch (IOException e) {
-            throw new AdminException(Problem.UNAVAILABLE, "Could not write " + file + ": " + TimedCalls.describe(e)
+            throw new AdminException(Problem.STORAGE, "Could not write " + file + ": " + TimedCalls.describe(e)
                     + "; check its permissions", e);
         }
     }

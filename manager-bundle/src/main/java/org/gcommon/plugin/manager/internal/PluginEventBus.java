@@ -39,10 +39,16 @@ final class PluginEventBus {
 
     private final BundleContext runtimeContext;
     private final Supplier<EventAdmin> eventAdmin;
+    private final java.util.concurrent.Executor deliveries;
 
-    PluginEventBus(BundleContext runtimeContext, Supplier<EventAdmin> eventAdmin) {
+    /**
+     * @param deliveries the threads that deliver the plugins' events, each plugin's on a lane of its own
+     *                   (see {@link EventOutbox})
+     */
+    PluginEventBus(BundleContext runtimeContext, Supplier<EventAdmin> eventAdmin, java.util.concurrent.Executor deliveries) {
         this.runtimeContext = runtimeContext;
         this.eventAdmin = eventAdmin;
+        this.deliveries = deliveries;
     }
 
     Handle open(String pluginName, long bundleId) {
@@ -92,10 +98,12 @@ final class PluginEventBus {
         private final String pluginName;
         private final long bundleId;
         private final List<ServiceRegistration<EventHandler>> subscriptions = new ArrayList<>();
+        private final EventOutbox outbox;
 
         private Handle(String pluginName, long bundleId) {
             this.pluginName = pluginName;
             this.bundleId = bundleId;
+            this.outbox = new EventOutbox(pluginName, deliveries, EventOutbox.CAPACITY);
         }
 
         /**
@@ -130,13 +138,9 @@ final class PluginEventBus {
             if (payload != null) {
                 props.put(PAYLOAD, payload);
             }
-            Event event = new Event(full, props);
-            // The runtime built the topic inside the plugin's own namespace, so it posts with its own rights:
+            // The runtime built the topic inside the plugin's own namespace, so it delivers with its own rights:
             // plugins need no TopicPermission to publish their own events, and cannot publish anyone else's.
-            java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Void>) () -> {
-                admin.postEvent(event);
-                return null;
-            });
+            outbox.post(new Event(full, props), admin);
         }
 
         @Override

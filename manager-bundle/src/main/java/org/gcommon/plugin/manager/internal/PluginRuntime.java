@@ -67,6 +67,8 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
     private static final long PROVIDER_HEALTH_POLL_MS = 5_000;
 
     private final ThreadPoolExecutor lanes = DaemonThreads.elasticPool("gcommon-lifecycle-");
+    /** Delivers the plugins' events; apart from the lifecycle lanes, so that a flood never delays a start or stop. */
+    private final ThreadPoolExecutor eventDeliveries = DaemonThreads.elasticPool("gcommon-events-");
     private final ThreadPoolExecutor workers = DaemonThreads.elasticPool("gcommon-plugin-call-");
     private final PluginTable table = new PluginTable();
     private final List<Waiting> waiting = new ArrayList<>();
@@ -119,7 +121,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
         this.context = bundleContext;
         this.settings = Settings.of(config, properties);
         OsgiPluginEnvironment environment = new OsgiPluginEnvironment(bundleContext, configAdmin, loggers,
-                new PluginEventBus(bundleContext, () -> eventAdmin), this);
+                new PluginEventBus(bundleContext, () -> eventAdmin, eventDeliveries), this);
         this.driver = new LifecycleDriver(table, new TimedCalls(workers), environment, events, () -> settings,
                 Clock.systemUTC(), List.of(new ProviderRuntime(table, () -> settings), middleware, extensions));
         healthPoll.scheduleWithFixedDelay(this::pollProviderHealth, PROVIDER_HEALTH_POLL_MS, PROVIDER_HEALTH_POLL_MS,
@@ -165,6 +167,7 @@ public final class PluginRuntime implements PluginRegistry, HealthService, Middl
         }
         healthPoll.shutdownNow();
         lanes.shutdown();
+        eventDeliveries.shutdown();
         workers.shutdownNow();
     }
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class PluginEventBusTest {
 
-    private final PluginEventBus bus = new PluginEventBus(null, () -> null);
+    private final PluginEventBus bus = new PluginEventBus(null, () -> null, Runnable::run);
 
     @Test
     void aPluginWhoseNameHasADotIsToldWhyItHasNoOwnTopics() {
