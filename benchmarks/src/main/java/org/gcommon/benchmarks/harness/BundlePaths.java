@@ -32,11 +32,13 @@ public final class BundlePaths {
     }
 
     /**
-     * @param key a key of bundle-paths.properties, e.g. {@code scr} or {@code manager}
+     * @param key a key of bundle-paths.properties, e.g. {@code scr} or {@code manager}; the system property
+     *        {@code gcommon.bench.bundle.KEY} names another jar for it
      * @return the existing file or directory it names
      */
     public static Path path(String key) {
-        String value = PATHS.getProperty(key);
+        // another build of a bundle, e.g. the previous one, to measure two builds side by side in one run
+        String value = System.getProperty("gcommon.bench.bundle." + key, PATHS.getProperty(key));
         if (value == null || value.isBlank() || value.contains("${")) {
             throw new IllegalStateException("bundle-paths.properties has no usable '" + key + "' (" + value
                     + "): rebuild the benchmarks module with Maven so that the path is filled in");
