@@ -155,6 +155,8 @@ class ManagementApiIT {
                 400, "not valid JSON");
         assertError(http.send("POST", "/api/plugins", token, "application/json", "[1, 2]".getBytes(StandardCharsets.UTF_8)),
                 400, "not an object");
+        assertError(http.send("PUT", "/api/plugins/" + SAMPLE + "/grants", token, "application/json",
+                "[".repeat(5000).getBytes(StandardCharsets.UTF_8)), 400, "not valid JSON");
         assertError(http.send("POST", "/api/plugins", token, "application/json", ContainerHttp.json(Map.of("src", "x"))), 400,
                 "\"source\"");
         assertError(http.send("POST", "/api/plugins", token, "application/json", ContainerHttp.json(Map.of("source", "gopher://x/y.jar"))),

@@ -75,9 +75,11 @@ final class RequestBodies {
         try {
             node = mapper.readTree(body);
         } catch (JsonProcessingException e) {
+            // a broken limit (nesting too deep, a number too long) has no location
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new HttpProblem(HttpServletResponse.SC_BAD_REQUEST, "the body is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")", "send a JSON object");
+                    + e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                            + at.getColumnNr() + ")"), "send a JSON object");
         } catch (IOException e) {
             throw new HttpProblem(HttpServletResponse.SC_BAD_REQUEST, "the body could not be read: " + e.getMessage(),
                     "send the request again");

@@ -20,8 +20,11 @@ final class DaemonThreads {
      * @return the pool
      */
     static ThreadPoolExecutor elasticPool(String prefix) {
+        // The runtime's own class loader as context: a pool thread first created from a plugin's thread (e.g. by
+        // an event it publishes) would otherwise inherit that plugin's loader and keep an uninstalled plugin's
+        // classes alive for as long as the thread lives. Plugin calls set their loader themselves.
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                factory(prefix));
+                factory(prefix, DaemonThreads.class.getClassLoader()));
     }
 
     static ThreadFactory factory(String prefix) {
