@@ -59,6 +59,12 @@ public final class DeployFolder implements DeployReport, Deployments {
     private volatile EventJournal journal;
     private volatile AdminSettings settings = AdminSettings.DEFAULTS;
 
+    /** Optional: tells whether the sandbox will raise the plugins' start level (see {@link SandboxSettling}). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.gcommon.plugin.api.security.PluginPermissions sandbox;
+
     private FolderWatcher watcher;
     private BundleDeployer deployer;
     private UpdateHistory history;
@@ -91,7 +97,13 @@ public final class DeployFolder implements DeployReport, Deployments {
         Set<Path> present = watcher.list();
         // On the watcher's thread, not here: an update applied at start waits for the plugins' start level
         // and their health, which must not hold up the activation of the runtime's components.
-        watcher.start(present, () -> deployer.reconcile(folder, present));
+        watcher.start(present, () -> {
+            if (!SandboxSettling.await(context, () -> sandbox)) {
+                log.warn("The plugins' start level was not reached within 30 s of start: installing the plugins of {} "
+                        + "anyway", folder);
+            }
+            deployer.reconcile(folder, present);
+        });
         log.info("Watching {} for plugin jars", folder);
     }
 
