@@ -177,6 +177,13 @@ class ManagementApiIT {
                 ContainerHttp.json(Map.of("permissions", List.of("not a permission")))), 400, "not a permission");
         assertError(http.get("/api/events?limit=lots"), 400, "limit=lots");
 
+        ContainerHttp.Response garbage = http.send("POST", "/api/plugins?file=garbage.jar", token, "application/java-archive",
+                "not a zip archive".getBytes(StandardCharsets.UTF_8));
+        assertError(garbage, 422, "REJECTED");
+        assertThat(garbage.body().path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(garbage.body().path("messages").get(0).asText()).contains("archive");
+        assertThat(http.plugin("garbage.jar")).as("a refused upload leaves nothing listed").isEmpty();
+
         assertThat(list(home.resolve("deploy"))).isEqualTo(deployBefore);
         assertThat(work.resolve("escaped.jar")).doesNotExist();
         assertThat(home.resolve("escaped.jar")).doesNotExist();

@@ -178,10 +178,20 @@ final class PluginChanges {
         } catch (AdminException e) {
             return problem(e);
         }
-        int status = result.outcome().succeeded() ? successStatus : 422;
-        if (result.outcome() == AdminResult.Outcome.UNCHANGED) {
-            status = HttpServletResponse.SC_OK;
+        if (!result.outcome().succeeded()) {
+            // 422: the request was understood and carried out as far as it safely could; the body is an error
+            // like any other (error, fix) that also carries the result
+            com.fasterxml.jackson.databind.node.ObjectNode body = json.error(result.name() + " " + result.version() + ": "
+                    + result.outcome() + (result.messages().isEmpty() ? "" : ": " + result.messages().get(0)),
+                    switch (result.outcome()) {
+                        case REJECTED -> "fix the jar as the reasons say and send it again; nothing was installed";
+                        case ROLLED_BACK -> "the previous version runs again: fix the new version and update again";
+                        default -> "the plugin is installed but not running: fix it and update it, or uninstall it";
+                    });
+            body.setAll(json.result(result));
+            return new JsonAnswer(422, body);
         }
+        int status = result.outcome() == AdminResult.Outcome.UNCHANGED ? HttpServletResponse.SC_OK : successStatus;
         return new JsonAnswer(status, json.result(result));
     }
 

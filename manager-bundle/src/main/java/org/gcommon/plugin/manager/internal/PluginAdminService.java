@@ -155,6 +155,17 @@ public final class PluginAdminService implements PluginAdmin {
         } finally {
             deleteQuietly(staged);
         }
+        if (applied != null && applied.outcome() == Outcome.REJECTED) {
+            // Refused input changes nothing: the jar the call placed leaves deploy/ again (a jar dropped there by
+            // hand stays listed as REJECTED, since the operator put it there; this one nobody did).
+            try {
+                deployments.remove(fileName);
+            } catch (IOException e) {
+                throw new AdminException(Problem.STORAGE, "Refused deploy/" + fileName + " (" + String.join("; ",
+                        applied.messages()) + ") but could not remove it again: " + TimedCalls.describe(e)
+                        + "; delete it from " + folder, e);
+            }
+        }
         if (applied == null || applied.outcome() != Outcome.INSTALLED) {
             return refused(fileName, applied);
         }
