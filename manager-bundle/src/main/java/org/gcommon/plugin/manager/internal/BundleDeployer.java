@@ -161,6 +161,32 @@ final class BundleDeployer {
             }
         }
         apply(changed, removed, changed);
+        startWhatShouldRun();
+    }
+
+    /**
+     * At start, once the plugins' start level is reached: plugins that should run (persistently started) but do
+     * not are resolved and started again, their failure recorded as any other. The framework starts them itself
+     * when the level rises; a round of that which failed for a reason gone a moment later (seen: right after
+     * the sandbox took over the SecurityManager, a whole resolve round found no java.* exports) would otherwise
+     * leave them stopped until the next change in the folder.
+     */
+    private void startWhatShouldRun() {
+        Set<Bundle> idle = new LinkedHashSet<>();
+        for (Bundle b : DeployFolder.installed(context).values()) {
+            if ((b.getState() == Bundle.INSTALLED || b.getState() == Bundle.RESOLVED) && persistentlyStarted(b)
+                    && b.getHeaders("").get(Constants.FRAGMENT_HOST) == null) {
+                idle.add(b);
+            }
+        }
+        if (idle.isEmpty()) {
+            return;
+        }
+        log.info("Starting {} plugin bundle(s) that should run but did not start with the framework", idle.size());
+        context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).resolveBundles(idle);
+        for (Bundle b : idle) {
+            start(b);
+        }
     }
 
     /** Applies what the folder watcher saw; jars already applied as they are now are left alone. */

@@ -119,6 +119,26 @@ public final class PluginScanGuard implements ResolverHookFactory {
         });
     }
 
+    /**
+     * Whether the revision's stored content can be read now. When it cannot (seen while a revision is being
+     * installed, or in a resolve round right after the SecurityManager changed), it stays out of this round
+     * without a verdict: a verdict is kept for good, and an unreadable moment is not a bad archive.
+     */
+    @SuppressWarnings("removal")
+    private static boolean readable(BundleRevision revision) {
+        return AccessController.doPrivileged((PrivilegedAction<Boolean>) () -> {
+            java.net.URL manifest = revision.getBundle().getEntry("META-INF/MANIFEST.MF");
+            if (manifest == null) {
+                return true; // nothing to probe: the scanner judges the archive
+            }
+            try (InputStream in = manifest.openStream()) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
     @SuppressWarnings("removal")
     private static boolean isPlugin(BundleRevision revision) {
         return AccessController.doPrivileged((PrivilegedAction<Boolean>) () -> revision.getBundle().getLocation()
@@ -131,7 +151,7 @@ public final class PluginScanGuard implements ResolverHookFactory {
         public void filterResolvable(Collection<BundleRevision> candidates) {
             for (Iterator<BundleRevision> it = candidates.iterator(); it.hasNext();) {
                 BundleRevision r = it.next();
-                if (isPlugin(r) && !verdict(r).accepted()) {
+                if (isPlugin(r) && (!readable(r) || !verdict(r).accepted())) {
                     it.remove();
                 }
             }
