@@ -32,23 +32,25 @@ class BenchmarkSmokeTest {
     @Test
     void everyJmhBenchmarkRunsOnce() throws RunnerException {
         Collection<RunResult> inProcess = new Runner(smoke()
-                .include("org\\.gcommon\\.benchmarks\\.jmh\\.(?!SandboxOn).*")
+                .include("org\\.gcommon\\.benchmarks\\.jmh\\.(?!SandboxOn|SandboxAgent).*")
                 .forks(0)
                 .build()).run();
-        // the sandbox needs a SecurityManager for the whole JVM: a fork of its own, as in a real run
+        // the sandbox needs a SecurityManager, or the enforcement agent, for the whole JVM: a fork of its own (the
+        // agent's with -javaagent, from its @Fork), as in a real run
         Collection<RunResult> sandboxed = new Runner(smoke()
-                .include("org\\.gcommon\\.benchmarks\\.jmh\\.SandboxOnBenchmark.*")
+                .include("org\\.gcommon\\.benchmarks\\.jmh\\.Sandbox(On|Agent)Benchmark.*")
                 .forks(1)
                 .build()).run();
 
         List<String> ran = new ArrayList<>();
         inProcess.forEach(r -> ran.add(r.getParams().getBenchmark()));
         sandboxed.forEach(r -> ran.add(r.getParams().getBenchmark()));
-        assertThat(ran).as("benchmarks that produced a score").hasSize(19)
+        assertThat(ran).as("benchmarks that produced a score").hasSize(23)
                 .contains("org.gcommon.benchmarks.jmh.RegistryBenchmark.facadeProvider",
                         "org.gcommon.benchmarks.jmh.MiddlewareChainBenchmark.runtimeChain",
                         "org.gcommon.benchmarks.jmh.EventBenchmark.pluginEvents1",
                         "org.gcommon.benchmarks.jmh.SandboxOnBenchmark.readDataFile",
+                        "org.gcommon.benchmarks.jmh.SandboxAgentBenchmark.readDataFile",
                         "org.gcommon.benchmarks.jmh.SandboxOffBenchmark.readDataFile");
     }
 
