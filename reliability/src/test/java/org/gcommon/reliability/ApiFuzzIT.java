@@ -180,7 +180,8 @@ class ApiFuzzIT {
     }
 
     private Arbitrary<String> path() {
-        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of("memory-cache", TARGET, "no-such-plugin", "..", ".",
+        // rate-limit, not memory-cache: a generated DELETE may uninstall it, and the example below needs memory-cache
+        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of("rate-limit", TARGET, "no-such-plugin", "..", ".",
                 "%2e%2e", "..%2F..%2Fetc", "%00", "a%2Fb", "%20", "x".repeat(300), "webhook%3Bstop"),
                 Arbitraries.strings().all().ofMaxLength(40).map(ApiFuzzIT::encode));
         Arbitrary<String> action = Arbitraries.of("", "/start", "/stop", "/update", "/config", "/grants", "/limits", "/explode",
