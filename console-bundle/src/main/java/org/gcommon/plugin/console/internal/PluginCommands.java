@@ -146,35 +146,37 @@ public class PluginCommands {
 
     /** {@code plugin:install FILE.jar|mvn:G/A/V|URL}: installs and starts a plugin. */
     public String install(String what) {
-        return change(a -> {
-            Path file = Path.of(what);
-            if (!what.contains(":") && Files.isRegularFile(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    return a.install(file.getFileName().toString(), in);
-                } catch (IOException e) {
-                    return "Cannot read " + what + ": " + e.getMessage();
-                }
-            }
-            if (!what.contains(":")) {
-                return "No file " + what + ": give a plugin jar's path, mvn:group/artifact/version, or a URL";
-            }
-            return a.install(what);
-        });
+        return change(a -> fileOrSource(what, in -> a.install(Path.of(what).getFileName().toString(), in),
+                () -> what.contains(":") ? a.install(what)
+                        : "No file " + what + ": give a plugin jar's path, mvn:group/artifact/version, or a URL"));
     }
 
     /** {@code plugin:update NAME FILE.jar|mvn:G/A/V|URL}: health-gated update, rolled back on failure. */
     public String update(String name, String what) {
-        return change(a -> {
-            Path file = Path.of(what);
-            if (!what.contains(":") && Files.isRegularFile(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    return a.update(name, in);
-                } catch (IOException e) {
-                    return "Cannot read " + what + ": " + e.getMessage();
-                }
-            }
-            return a.update(name, what);
-        });
+        return change(a -> fileOrSource(what, in -> a.update(name, in), () -> a.update(name, what)));
+    }
+
+    /** A local jar (a path with no ':' that names a file) is read and handed over; anything else is a source. */
+    private static Object fileOrSource(String what, JarCall jar, SourceCall source) throws AdminException {
+        Path file = Path.of(what);
+        if (what.contains(":") || !Files.isRegularFile(file)) {
+            return source.run();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return jar.run(in);
+        } catch (IOException e) {
+            return "Cannot read " + what + ": " + e.getMessage();
+        }
+    }
+
+    @FunctionalInterface
+    private interface JarCall {
+        Object run(InputStream jar) throws AdminException;
+    }
+
+    @FunctionalInterface
+    private interface SourceCall {
+        Object run() throws AdminException;
     }
 
     /** {@code plugin:start NAME}. */
